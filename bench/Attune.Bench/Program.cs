@@ -1,0 +1,1 @@
+Console.WriteLine("Attune benchmarks: see bench/README.md");
