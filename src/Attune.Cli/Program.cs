@@ -1,4 +1,9 @@
-using Attune.Core.Listening;
+using System.CommandLine;
+using Attune.Cli.Commands;
 
-var reading = Listener.Default.Read(string.Join(' ', args));
-Console.WriteLine(reading.Sentiment.Compound);
+var root = new RootCommand("Attune: empathy operations for customer-experience teams.");
+foreach (var command in AttuneCommands.All())
+{
+    root.Subcommands.Add(command);
+}
+return await root.Parse(args).InvokeAsync();
