@@ -27,6 +27,7 @@ internal static class HtmlText
     // How far into a message detection looks for markup.
     private const int DetectWindow = 64 * 1024;
     private const int MaxTagName = 16;
+    private const int MaxWellFormedTag = 2000;
 
     private static readonly FrozenSet<string> BlockTags = FrozenSet.ToFrozenSet(
     [
@@ -83,8 +84,7 @@ internal static class HtmlText
                 }
                 continue;
             }
-            // A tag name ends at '>', '/' or whitespace: "<b>" is a tag, "<bob" is not.
-            if (afterName < s.Length && s[afterName] is not ('>' or '/' or ' ' or '\t' or '\r' or '\n'))
+            if (!IsWellFormed(s, i, afterName))
             {
                 continue;
             }
@@ -98,6 +98,32 @@ internal static class HtmlText
             }
         }
         return kind;
+    }
+
+    // A tag as written by software: "<b>", "</b>", "<br/>", or attributes with '=' ("<div class=x>"), closed within
+    // a line. Plain text such as "I paid <a lot> more" or "<b and c>" is not a tag.
+    private static bool IsWellFormed(ReadOnlySpan<char> s, int i, int afterName)
+    {
+        if (afterName >= s.Length)
+        {
+            return false;
+        }
+        if (s[afterName] == '>' || (s[afterName] == '/' && afterName + 1 < s.Length && s[afterName + 1] == '>'))
+        {
+            return true;
+        }
+        if (s[afterName] is not (' ' or '\t' or '\r' or '\n'))
+        {
+            return false;
+        }
+        var rest = s[afterName..Math.Min(s.Length, i + MaxWellFormedTag)];
+        var gt = rest.IndexOf('>');
+        if (gt < 0)
+        {
+            return false;
+        }
+        var attributes = rest[..gt];
+        return attributes.IndexOf('<') < 0 && (attributes.IndexOf('=') >= 0 || attributes.Trim(" \t\r\n/").IsEmpty);
     }
 
     private static int NextMarkup(ReadOnlySpan<char> s, int from)
@@ -169,7 +195,7 @@ internal static class HtmlText
                     var g = s[i..].IndexOf('>');
                     nextGt = g < 0 ? int.MaxValue : i + g;
                 }
-                if (nextGt != int.MaxValue && TryTag(s, i, nextGt, out var tagEnd, out var name, out var isEnd, out var selfClosing))
+                if (nextGt != int.MaxValue && TryTag(s, i, nextGt, !collapse, out var tagEnd, out var name, out var isEnd, out var selfClosing))
                 {
                     var tag = s[i..tagEnd];
                     if (skipName is not null)
@@ -337,7 +363,7 @@ internal static class HtmlText
     }
 
     // A tag, comment, doctype or processing instruction starting at i. The tag ends at the first '>' (gt).
-    private static bool TryTag(ReadOnlySpan<char> s, int i, int gt, out int end, out ReadOnlySpan<char> name, out bool isEnd, out bool selfClosing)
+    private static bool TryTag(ReadOnlySpan<char> s, int i, int gt, bool strict, out int end, out ReadOnlySpan<char> name, out bool isEnd, out bool selfClosing)
     {
         end = gt + 1;
         selfClosing = false;
@@ -362,7 +388,8 @@ internal static class HtmlText
             return true;
         }
         name = TagName(s, i, out isEnd, out var afterName);
-        if (name.IsEmpty || (afterName < s.Length && s[afterName] is not ('>' or '/' or ' ' or '\t' or '\r' or '\n')))
+        if (name.IsEmpty || (afterName < s.Length && s[afterName] is not ('>' or '/' or ' ' or '\t' or '\r' or '\n'))
+            || (strict && !IsWellFormed(s, i, afterName)))
         {
             name = [];
             return false;

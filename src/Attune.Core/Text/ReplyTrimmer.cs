@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Attune.Core.Text;
 
 /// <summary>What <see cref="ReplyTrimmer"/> set aside.</summary>
@@ -64,6 +66,22 @@ internal static class ReplyTrimmer
         "yours sincerely", "yours faithfully", "yours truly", "best", "all the best", "with thanks", "thanks so much",
         "thank you so much", "respectfully", "take care", "kr", "br", "rgds", "thx",
     ];
+
+    private static readonly SearchValues<char> MarkerInitials = SearchValues.Create(Initials());
+
+    private static string Initials()
+    {
+        var initials = new HashSet<char>();
+        foreach (var list in new[] { FromFields, SentFrom, Valedictions, Attributions.Select(a => a.Start).ToArray() })
+        {
+            foreach (var word in list)
+            {
+                initials.Add(char.ToLowerInvariant(word[0]));
+                initials.Add(char.ToUpperInvariant(word[0]));
+            }
+        }
+        return string.Concat(initials.Order());
+    }
 
     /// <summary>Finds what to read in <paramref name="text"/>. Returns a null <see cref="TrimResult.Kept"/> when the
     /// text has a single line or nothing in it is set aside.</summary>
@@ -258,6 +276,11 @@ internal static class ReplyTrimmer
                 break;
             default:
                 break;
+        }
+        // Every marker below starts with a letter of this set: most lines are rejected by one lookup.
+        if (!MarkerInitials.Contains(t[0]))
+        {
+            return LineKind.Text;
         }
         if (StartsWithAny(t, FromFields) && IsHeaderBlock(text, lines, i))
         {
