@@ -15,8 +15,11 @@ internal static class LanguageDetector
     // Another Latin-script language is reported when its function words weigh at least this much…
     private const int MinOtherScore = 2;
 
-    // …and make at least this share of the weight of it and English together.
-    private const double MinOtherShare = 0.6;
+    // …and make at least this share of the weight of it and English together…
+    private const double MinOtherShare = 0.75;
+
+    // …and either include a word typical of it (weight 2) or weigh at least this much: "o no" is not Portuguese.
+    private const int MinWeakOnlyScore = 4;
 
     private static readonly Lazy<Profiles> Loaded = new(() => Profiles.Parse(EmbeddedResource.ReadText("language/function-words.txt")));
 
@@ -62,6 +65,7 @@ internal static class LanguageDetector
         var profiles = Loaded.Value;
         Span<int> scripts = stackalloc int[(int)Script.Count];
         Span<int> scores = stackalloc int[profiles.Codes.Length];
+        Span<int> strong = stackalloc int[profiles.Codes.Length];
         var ukrainian = false;
         var text = document.Text.AsSpan();
         foreach (ref readonly var token in document.Tokens.AsSpan())
@@ -80,7 +84,11 @@ internal static class LanguageDetector
                     ukrainian |= c is '\u0456' or '\u0457' or '\u0454' or '\u0491';
                 }
             }
-            profiles.Score(document.Norm(token), scores);
+            // Short acronyms ("EST", "DE") are not words of a language.
+            if (!(token.Has(TokenFlags.AllCaps) && token.Length <= 3))
+            {
+                profiles.Score(document.Norm(token), scores, strong);
+            }
         }
 
         var total = 0;
@@ -109,10 +117,10 @@ internal static class LanguageDetector
             var share = best == Script.Han ? scripts[(int)Script.Han] + scripts[(int)Script.Kana] : scripts[(int)best];
             return new LanguageReading(code, false, Math.Round(Math.Min(1.0, (double)share / total), 3));
         }
-        return LatinLanguage(profiles, scores, (double)scripts[(int)Script.Latin] / total);
+        return LatinLanguage(profiles, scores, strong, (double)scripts[(int)Script.Latin] / total);
     }
 
-    private static LanguageReading LatinLanguage(Profiles profiles, ReadOnlySpan<int> scores, double latinShare)
+    private static LanguageReading LatinLanguage(Profiles profiles, ReadOnlySpan<int> scores, ReadOnlySpan<int> strong, double latinShare)
     {
         var english = scores[profiles.English];
         var other = -1;
@@ -124,7 +132,8 @@ internal static class LanguageDetector
             }
         }
         var otherScore = other < 0 ? 0 : scores[other];
-        if (otherScore >= MinOtherScore && (double)otherScore / (otherScore + english) >= MinOtherShare)
+        if (otherScore >= MinOtherScore && (double)otherScore / (otherScore + english) >= MinOtherShare
+            && (strong[other] > 0 || otherScore >= MinWeakOnlyScore))
         {
             return new LanguageReading(profiles.Codes[other], false, Math.Round(latinShare * otherScore / (otherScore + english), 3));
         }
@@ -209,13 +218,17 @@ internal static class LanguageDetector
 
         public int English { get; }
 
-        public void Score(ReadOnlySpan<char> word, Span<int> scores)
+        public void Score(ReadOnlySpan<char> word, Span<int> scores, Span<int> strong)
         {
             if (_lookup.TryGetValue(word, out var entries))
             {
                 foreach (var (language, weight) in entries)
                 {
                     scores[language] += weight;
+                    if (weight > 1)
+                    {
+                        strong[language]++;
+                    }
                 }
             }
             // French elision: l'ordre, d'un, j'attends, qu'il.

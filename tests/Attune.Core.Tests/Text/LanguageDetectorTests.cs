@@ -48,6 +48,19 @@ public class LanguageDetectorTests
     }
 
     [Theory]
+    [InlineData("Ha ha ha, fair enough")]
+    [InlineData("Oh ya, me too")]
+    [InlineData("Call me back before 5pm EST")]
+    [InlineData("O no, she is gonna be late")]
+    [InlineData("Non stop problems with this app")]
+    [InlineData("C'mon, ma card still doesn't work")]
+    [InlineData("Im so done")]
+    public void EnglishWithForeignLookingWords_IsRead(string text)
+    {
+        Assert.True(LanguageDetector.Detect(TextPreparer.Prepare(text)).IsSupported);
+    }
+
+    [Theory]
     [InlineData("Hola, mi pedido no ha llegado todavía y necesito ayuda.")]
     [InlineData("注文した商品がまだ届いていません。")]
     public void ConfidentDetection_HasHighConfidence(string text)
