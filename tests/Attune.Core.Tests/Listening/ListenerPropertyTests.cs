@@ -8,8 +8,8 @@ namespace Attune.Core.Tests.Listening;
 /// <summary>Invariants of the whole listening pipeline, whatever the analysers read.</summary>
 public class ListenerPropertyTests
 {
-    [Property(Arbitrary = [typeof(MessageGen)], MaxTest = 300)]
-    public bool AnyText_ScoresInRange(Message message)
+    [Property(Arbitrary = [typeof(AnyMessageArbitrary)], MaxTest = 300)]
+    public bool AnyText_ScoresInRange(AnyMessage message)
     {
         var reading = Listener.Default.Read(message.Text);
         var s = reading.Sentiment;
@@ -23,16 +23,16 @@ public class ListenerPropertyTests
             && reading.Language.Confidence is >= 0 and <= 1;
     }
 
-    [Property(Arbitrary = [typeof(MessageGen)], MaxTest = 300)]
-    public bool AnyText_EvidencePointsIntoOriginal(Message message)
+    [Property(Arbitrary = [typeof(AnyMessageArbitrary)], MaxTest = 300)]
+    public bool AnyText_EvidencePointsIntoOriginal(AnyMessage message)
     {
         var reading = Listener.Default.Read(message.Text);
         return ReadingEvidence.All(reading).All(e =>
             e.Span.Start >= 0 && e.Span.Length >= 0 && e.Span.End <= message.Text.Length && e.Text == e.Span.Of(message.Text));
     }
 
-    [Property(Arbitrary = [typeof(MessageGen)], MaxTest = 300)]
-    public bool AnyText_TextInfoIsTruthful(Message message)
+    [Property(Arbitrary = [typeof(AnyMessageArbitrary)], MaxTest = 300)]
+    public bool AnyText_TextInfoIsTruthful(AnyMessage message)
     {
         var info = Listener.Default.Read(message.Text).Text;
         var untouched = !info.WasHtml && !info.QuotedReplyRemoved && !info.SignatureRemoved && !info.Truncated;
@@ -42,8 +42,8 @@ public class ListenerPropertyTests
             && (!untouched || info.ReadLength == info.Length);
     }
 
-    [Property(Arbitrary = [typeof(MessageGen)], MaxTest = 200)]
-    public bool SameText_SameReading(Message message)
+    [Property(Arbitrary = [typeof(AnyMessageArbitrary)], MaxTest = 200)]
+    public bool SameText_SameReading(AnyMessage message)
     {
         var first = JsonSerializer.Serialize(Listener.Default.Read(message.Text));
         var second = JsonSerializer.Serialize(Listener.Default.Read(new string(message.Text.AsSpan())));
@@ -54,7 +54,7 @@ public class ListenerPropertyTests
     public void ParallelReading_MatchesSequentialReading()
     {
         // A fixed corpus: every fragment, and pairs and triples of fragments, so that every preparation path runs.
-        var fragments = MessageGen.Fragments;
+        var fragments = AnyMessageArbitrary.Fragments;
         var texts = new List<string>();
         for (var i = 0; i < fragments.Length; i++)
         {
@@ -62,8 +62,8 @@ public class ListenerPropertyTests
             texts.Add(fragments[i] + fragments[(i * 7 + 3) % fragments.Length]);
             texts.Add(fragments[(i * 5 + 1) % fragments.Length] + fragments[i] + fragments[(i * 11 + 2) % fragments.Length]);
         }
-        texts.Add(Sample.ReplyEmailHtml);
-        texts.Add(Sample.Long);
+        texts.Add(EmailSamples.ReplyEmailHtml);
+        texts.Add(EmailSamples.Long);
 
         var sequential = texts.Select(t => JsonSerializer.Serialize(Listener.Default.Read(t))).ToArray();
         var parallel = new string[texts.Count];

@@ -28,10 +28,10 @@ public class ListenerRobustnessTests
     [Fact]
     public void OneMegabyte_IsTruncatedAndSpansStayInReadPart()
     {
-        var reading = Listener.Default.Read(Sample.Long);
+        var reading = Listener.Default.Read(EmailSamples.Long);
 
         Assert.True(reading.Text.Truncated);
-        Assert.Equal(Sample.Long.Length, reading.Text.Length);
+        Assert.Equal(EmailSamples.Long.Length, reading.Text.Length);
         Assert.InRange(reading.Text.ReadLength, TextPreparer.MaxReadLength - 200, TextPreparer.MaxReadLength);
         Assert.All(ReadingEvidence.All(reading), e => Assert.True(e.Span.End <= reading.Text.ReadLength));
         Assert.Equal("en", reading.Language.Code);
@@ -40,7 +40,7 @@ public class ListenerRobustnessTests
     [Fact]
     public void HtmlReplyWithSignature_ReadsOnlyTheNewPart()
     {
-        var html = Sample.ReplyEmailHtml;
+        var html = EmailSamples.ReplyEmailHtml;
 
         var reading = Listener.Default.Read(html);
 
@@ -51,7 +51,7 @@ public class ListenerRobustnessTests
         Assert.All(ReadingEvidence.All(reading), e =>
         {
             Assert.Equal(e.Text, e.Span.Of(html));
-            Assert.True(e.Span.End <= Sample.ReplyEmailHtmlQuoteStart, $"'{e.Text}' lies in the quoted part");
+            Assert.True(e.Span.End <= EmailSamples.ReplyEmailHtmlQuoteStart, $"'{e.Text}' lies in the quoted part");
         });
     }
 

@@ -92,7 +92,7 @@ public class TextPreparerTests
     [Fact]
     public void HtmlEmail_ReadsVisibleNewTextOnly()
     {
-        var document = TextPreparer.Prepare(Sample.ReplyEmailHtml);
+        var document = TextPreparer.Prepare(EmailSamples.ReplyEmailHtml);
 
         Assert.Equal("I'm still waiting for my refund & nobody has answered.\nThis is the third time I\u2019ve written.", document.Text);
         Assert.True(document.Info.WasHtml);
@@ -104,7 +104,7 @@ public class TextPreparerTests
     [Fact]
     public void HtmlEmail_SpansMapToTheMarkup()
     {
-        var html = Sample.ReplyEmailHtml;
+        var html = EmailSamples.ReplyEmailHtml;
         var document = TextPreparer.Prepare(html);
 
         var spans = document.Tokens.Select(t => document.ToOriginal(t.Start, t.Length).Of(html)).ToArray();
@@ -183,8 +183,8 @@ public class TextPreparerTests
         Assert.True(document.Info.Truncated);
     }
 
-    [Property(Arbitrary = [typeof(MessageGen)], MaxTest = 500)]
-    public bool AnyText_TokensMapIntoOriginal(Message message)
+    [Property(Arbitrary = [typeof(AnyMessageArbitrary)], MaxTest = 500, EndSize = 400)]
+    public bool AnyText_TokensMapIntoOriginal(AnyMessage message)
     {
         var text = message.Text;
         var document = TextPreparer.Prepare(text);

@@ -1,7 +1,7 @@
 namespace Attune.Core.Tests.Listening;
 
 /// <summary>Sample messages shared by the listening tests.</summary>
-internal static class Sample
+internal static class EmailSamples
 {
     /// <summary>A Gmail-style HTML reply: the new part, a signature, then the quoted earlier message.</summary>
     public const string ReplyEmailHtml =

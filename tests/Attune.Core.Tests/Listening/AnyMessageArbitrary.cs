@@ -4,14 +4,14 @@ using FsCheck.Fluent;
 namespace Attune.Core.Tests.Listening;
 
 /// <summary>A message for property tests: any string, biased towards what real messages and hostile input hold.</summary>
-public sealed record Message(string Text)
+public sealed record AnyMessage(string Text)
 {
     public override string ToString() => System.Text.Json.JsonSerializer.Serialize(Text);
 }
 
 /// <summary>Generates messages from random UTF-16 units (lone surrogates and control characters included) mixed with
 /// fragments that exercise every path of text preparation: HTML, entities, quotes, signatures, other scripts.</summary>
-public static class MessageGen
+public static class AnyMessageArbitrary
 {
     public static readonly string[] Fragments =
     [
@@ -37,8 +37,8 @@ public static class MessageGen
         (2, RandomUnits),
         (1, Gen.Choose(0x20, 0x7E).Select(i => ((char)i).ToString())));
 
-    public static readonly Gen<Message> Messages =
-        Gen.ListOf(Piece).Select(parts => new Message(string.Concat(parts)));
+    public static readonly Gen<AnyMessage> Messages =
+        Gen.ListOf(Piece).Select(parts => new AnyMessage(string.Concat(parts)));
 
-    public static Arbitrary<Message> Message() => Arb.From(Messages);
+    public static Arbitrary<AnyMessage> AnyMessage() => Arb.From(Messages);
 }
