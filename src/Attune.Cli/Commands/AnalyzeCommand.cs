@@ -193,6 +193,7 @@ internal static class AnalyzeCommand
         var fields = new int[count];
         var texts = new string?[count];
         var results = new Reading?[count];
+        var lines = new byte[]?[count];
         var problems = new RecordError?[count];
         for (var i = 0; i < count; i++)
         {
@@ -217,6 +218,7 @@ internal static class AnalyzeCommand
                 try
                 {
                     results[i] = listener.Read(texts[i]);
+                    lines[i] = ReadingLineWriter.Encode((InputRecord)batch[i], fields[i], texts[i]!, results[i]!);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -233,7 +235,7 @@ internal static class AnalyzeCommand
             }
             else
             {
-                writer.Write((InputRecord)batch[i], fields[i], texts[i]!, results[i]!);
+                writer.Write(lines[i]!);
                 summary.Add(results[i]!);
             }
         }
