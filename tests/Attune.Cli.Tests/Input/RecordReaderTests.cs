@@ -82,3 +82,46 @@ public sealed class RecordReaderTests
         Assert.Contains("JSON array", e.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class RecordReaderProperties
+{
+    private static string Quote(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    [FsCheck.Xunit.Property]
+    public bool CsvWrittenWithRfc4180Quoting_ReadsBackTheSameFieldsAndLines(string?[][] table)
+    {
+        var rows = table.Where(r => r is not null).Select(r => Enumerable.Range(0, 3).Select(i => i < r.Length ? r[i] ?? "" : "").ToArray()).ToList();
+        var csv = "a,b,c\r\n" + string.Concat(rows.Select(r => string.Join(',', r.Select(Quote)) + "\r\n"));
+
+        var items = RecordReader.Create(new StringReader(csv), RecordFormat.Csv).Read().ToList();
+
+        var expectedLine = 2;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (items[i] is not InputRecord record || record.Line != expectedLine || !record.Values.SequenceEqual(rows[i]))
+            {
+                return false;
+            }
+            expectedLine += 1 + rows[i].Sum(f => f.Count(c => c == '\n'));
+        }
+        return items.Count == rows.Count;
+    }
+
+    [FsCheck.Xunit.Property]
+    public bool AnyText_OnlyFailsWithRecordFormatExceptionAndEveryItemHasAValidLine(string text)
+    {
+        var input = "id,text\n" + (text ?? "");
+        var lines = input.Count(c => c == '\n') + input.Count(c => c == '\r') + 1;
+        var items = RecordReader.Create(new StringReader(input), RecordFormat.Csv).Read().ToList();
+        List<RecordItem> json;
+        try
+        {
+            json = [.. RecordReader.Create(new StringReader(text ?? ""), RecordFormat.JsonLines).Read()];
+        }
+        catch (RecordFormatException)
+        {
+            json = [];
+        }
+        return items.All(i => i.Line >= 2 && i.Line <= lines) && json.All(i => i.Line >= 1 && i.Line <= lines);
+    }
+}
