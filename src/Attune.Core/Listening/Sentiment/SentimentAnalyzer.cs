@@ -323,7 +323,8 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         {
             v *= _s.Elongation;
         }
-        if (negatorAt >= 0)
+        // Emoji, emoticons and interjections say how the writer feels whatever the words around them.
+        if (negatorAt >= 0 && word.Kind == TokenKind.Word && !item.Entry.Has(SentimentTags.Fixed))
         {
             item.NegatorAt = negatorAt;
             v = v > 0

@@ -28,6 +28,8 @@ internal enum SentimentTags : byte
     Ironic = 4,
     /// <summary>A sarcasm marker ("yeah right", "/s"): praise elsewhere in the message counts against.</summary>
     Sarcasm = 8,
+    /// <summary>Not reversed by a negator: interjections and thanks ("lol", "thank you").</summary>
+    Fixed = 16,
 }
 
 /// <summary>One lexicon entry. <paramref name="Key"/> is the normal form of a word or, for a phrase, its tokens'

@@ -144,6 +144,7 @@ internal sealed class SentimentLexicon
                     case "expectation": tags |= SentimentTags.Expectation; break;
                     case "ironic": tags |= SentimentTags.Ironic; break;
                     case "sarcasm": tags |= SentimentTags.Sarcasm; break;
+                    case "fixed": tags |= SentimentTags.Fixed; break;
                     case "authored": break;
                     default:
                         // Free-form notes (e.g. "pos=12") are allowed; anything else is a typo.

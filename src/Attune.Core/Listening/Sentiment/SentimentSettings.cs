@@ -36,7 +36,7 @@ internal sealed record SentimentSettings
     public int MaxMarks { get; init; } = 4;
 
     /// <summary>Weight of learned (not authored) entries.</summary>
-    public double LearnedWeight { get; init; } = 1.0;
+    public double LearnedWeight { get; init; } = 0.4;
 
     /// <summary>Praise in a sarcastic message counts against, at this factor.</summary>
     public double SarcasticPraise { get; init; } = -0.5;
