@@ -29,7 +29,7 @@ public class EmotionModelFormatTests
 
         Assert.Equal(1, model.RowCount);
         Assert.True(model.TryRow(0xabcd, out var row));
-        Assert.Equal(0.16f, model.Weights[(row * EmotionHeads.Count) + 15]);
+        Assert.Equal(0.16, model.Weight(row, 15), 9);
         Assert.Equal(0, model.CalibratedBias[0], 9);
     }
 
@@ -39,6 +39,7 @@ public class EmotionModelFormatTests
     [InlineData("0000abcd 1 2 x 4 5 6 7 8 9 10 11 12 13 14 15 16", "line 9", "weight 3")]
     [InlineData("zz 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16", "line 9", "hexadecimal")]
     [InlineData("truncated", "line 10", "ends")]
+    [InlineData("0000abcd 1 2 300 4 5 6 7 8 9 10 11 12 13 14 15 16", "line 9", "-128 to 127")]
     public void MalformedModel_IsRejectedWithLineAndReason(string? change, string line, string reason)
     {
         var text = change switch
@@ -70,7 +71,7 @@ public class EmotionModelFormatTests
     {
         var model = EmotionModelFormat.Parse(Model(), "test.model");
 
-        var again = EmotionModelFormat.Parse(EmotionModelFormat.Write(model, 100, ["round trip"]), "again.model");
+        var again = EmotionModelFormat.Parse(EmotionModelFormat.Write(model, ["round trip"]), "again.model");
 
         Assert.Equal(model.Weights, again.Weights);
         Assert.Equal(model.Thresholds, again.Thresholds);

@@ -33,7 +33,7 @@ public class EmotionTrainerTests
         var first = EmotionTrainer.Train(Examples(), Examples(), Options);
         var second = EmotionTrainer.Train(Examples(), Examples(), Options);
 
-        Assert.Equal(EmotionModelFormat.Write(first.Model, 100, []), EmotionModelFormat.Write(second.Model, 100, []));
+        Assert.Equal(EmotionModelFormat.Write(first.Model, []), EmotionModelFormat.Write(second.Model, []));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal static class EmotionTraining
                 string.Create(c, $"Training: epochs={options.Epochs} lr={options.LearningRate} l2={options.L2} min-count={options.MinCount} seed={options.Seed}."),
                 "Format: src/Attune.Core/Resources/listening/emotions-model.md",
             ];
-            var text = EmotionModelFormat.Write(result.Model, options.Scale, comments);
+            var text = EmotionModelFormat.Write(result.Model, comments);
             File.WriteAllText(outPath, text, new UTF8Encoding(false));
             log.WriteLine(string.Create(c, $"wrote {outPath}: {result.Model.RowCount} features, {text.Length / 1024} KiB, in {watch.Elapsed.TotalSeconds:0.0} s"));
             return 0;

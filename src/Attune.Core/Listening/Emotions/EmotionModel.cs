@@ -79,9 +79,10 @@ internal sealed class EmotionModel(EmotionModelData data)
     /// at the start of <paramref name="hits"/> and returns their number.</summary>
     private int Logits(Document document, Span<FeatureHit> hits, Span<double> z)
     {
-        _data.CalibratedBias.CopyTo(z);
         var n = EmotionFeatures.Extract(document, _data.Scheme, hits);
         var weights = _data.Weights.AsSpan();
+        Span<int> sums = stackalloc int[EmotionHeads.Count];
+        sums.Clear();
         var matched = 0;
         for (var k = 0; k < n; k++)
         {
@@ -93,9 +94,14 @@ internal sealed class EmotionModel(EmotionModelData data)
             var w = weights.Slice(row * EmotionHeads.Count, EmotionHeads.Count);
             for (var h = 0; h < EmotionHeads.Count; h++)
             {
-                z[h] += w[h];
+                sums[h] += w[h];
             }
             hits[matched++] = hit with { Hash = (uint)row };
+        }
+        var scale = (double)_data.Scale;
+        for (var h = 0; h < EmotionHeads.Count; h++)
+        {
+            z[h] = _data.CalibratedBias[h] + (sums[h] / scale);
         }
         return matched;
     }
@@ -111,7 +117,7 @@ internal sealed class EmotionModel(EmotionModelData data)
         {
             foreach (var hit in hits)
             {
-                var w = _data.Weights[((int)hit.Hash * EmotionHeads.Count) + head];
+                var w = _data.Weight((int)hit.Hash, head);
                 if (hit.First == hit.Last)
                 {
                     sums[hit.First] += w;

@@ -2,7 +2,7 @@ using Attune.Core.Resources;
 
 namespace Attune.Core.Listening.Emotions;
 
-/// <summary>The trained emotion model: for each hashed feature one weight per head (log-odds), a bias per head and the
+/// <summary>The trained emotion model: for each hashed feature one quantised weight per head, a bias per head and the
 /// decision threshold per head tuned on GoEmotions dev. Format: Resources/listening/emotions-model.md.</summary>
 internal sealed class EmotionModelData
 {
@@ -12,14 +12,16 @@ internal sealed class EmotionModelData
 
     /// <param name="scheme">The features the model reads.</param>
     /// <param name="rows">Feature hash to row of <paramref name="weights"/>.</param>
-    /// <param name="weights">Row-major: <c>weights[row * EmotionHeads.Count + head]</c>, log-odds.</param>
+    /// <param name="weights">Row-major: <c>weights[row * EmotionHeads.Count + head]</c>, in log-odds × <paramref name="scale"/>.</param>
+    /// <param name="scale">Quantisation scale: a weight in log-odds is the stored value / scale.</param>
     /// <param name="bias">Per head, log-odds.</param>
     /// <param name="thresholds">Per head, the probability at which the head fires (tuned on dev), in (0, 1).</param>
-    public EmotionModelData(EmotionFeatureScheme scheme, FeatureTable rows, float[] weights, double[] bias, double[] thresholds)
+    public EmotionModelData(EmotionFeatureScheme scheme, FeatureTable rows, sbyte[] weights, int scale, double[] bias, double[] thresholds)
     {
         Scheme = scheme;
         _rows = rows;
         Weights = weights;
+        Scale = scale;
         Bias = bias;
         Thresholds = thresholds;
         CalibratedBias = new double[EmotionHeads.Count];
@@ -32,7 +34,12 @@ internal sealed class EmotionModelData
 
     public EmotionFeatureScheme Scheme { get; }
 
-    public float[] Weights { get; }
+    /// <summary>Quantised weights (log-odds × <see cref="Scale"/>), one byte each so the model stays cache-friendly.</summary>
+    public sbyte[] Weights { get; }
+
+    public int Scale { get; }
+
+    public double Weight(int row, int head) => (double)Weights[(row * EmotionHeads.Count) + head] / Scale;
 
     public double[] Bias { get; }
 

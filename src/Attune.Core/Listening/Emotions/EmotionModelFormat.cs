@@ -11,8 +11,8 @@ internal static class EmotionModelFormat
 
     private static readonly char[] Space = [' '];
 
-    /// <summary>Writes <paramref name="model"/>; weights are quantised to integers over <paramref name="scale"/>.</summary>
-    public static string Write(EmotionModelData model, int scale, IEnumerable<string> comments)
+    /// <summary>Writes <paramref name="model"/> with its comment lines.</summary>
+    public static string Write(EmotionModelData model, IEnumerable<string> comments)
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder(model.RowCount * 40);
@@ -25,14 +25,14 @@ internal static class EmotionModelFormat
         sb.Append("labels ").AppendJoin(' ', EmotionHeads.Names).Append('\n');
         sb.Append("thresholds ").AppendJoin(' ', model.Thresholds.Select(t => t.ToString("0.###", c))).Append('\n');
         sb.Append("bias ").AppendJoin(' ', model.Bias.Select(b => b.ToString("0.####", c))).Append('\n');
-        sb.Append(c, $"scale {scale}\n");
+        sb.Append(c, $"scale {model.Scale}\n");
         sb.Append(c, $"rows {model.RowCount}\n");
         foreach (var (hash, row) in model.Rows.Entries().OrderBy(p => p.Hash))
         {
             sb.Append(hash.ToString("x8", c));
             for (var h = 0; h < EmotionHeads.Count; h++)
             {
-                sb.Append(' ').Append(((int)Math.Round(model.Weights[(row * EmotionHeads.Count) + h] * scale)).ToString(c));
+                sb.Append(' ').Append(model.Weights[(row * EmotionHeads.Count) + h].ToString(c));
             }
             sb.Append('\n');
         }
@@ -77,8 +77,7 @@ internal static class EmotionModelFormat
 
         var rows = new uint[count];
         var seen = new HashSet<uint>();
-        var weights = new float[count * EmotionHeads.Count];
-        var inverse = 1f / scale;
+        var weights = new sbyte[count * EmotionHeads.Count];
         for (var r = 0; r < count; r++)
         {
             var line = reader.Next($"row {r + 1} of {count}");
@@ -98,18 +97,18 @@ internal static class EmotionModelFormat
             }
             for (var h = 0; h < EmotionHeads.Count; h++)
             {
-                if (!int.TryParse(parts[h + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var q))
+                if (!sbyte.TryParse(parts[h + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var q))
                 {
-                    throw reader.Error($"weight {h + 1} ('{Shorten(parts[h + 1])}') is not an integer");
+                    throw reader.Error($"weight {h + 1} ('{Shorten(parts[h + 1])}') is not an integer from -128 to 127");
                 }
-                weights[(r * EmotionHeads.Count) + h] = q * inverse;
+                weights[(r * EmotionHeads.Count) + h] = q;
             }
         }
         if (reader.Next("the 'end' line") != "end")
         {
             throw reader.Error($"expected 'end' after {count} rows");
         }
-        return new EmotionModelData(scheme, new FeatureTable(rows), weights, bias, thresholds);
+        return new EmotionModelData(scheme, new FeatureTable(rows), weights, scale, bias, thresholds);
     }
 
     private static EmotionFeatureScheme ParseScheme(LineReader reader, string value)

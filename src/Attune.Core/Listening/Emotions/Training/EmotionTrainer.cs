@@ -104,15 +104,15 @@ internal static class EmotionTrainer
         }
 
         // Quantise first, so the thresholds are tuned on exactly the weights that ship.
-        var weights = new float[w.Length];
+        var weights = new sbyte[w.Length];
         for (var k = 0; k < w.Length; k++)
         {
-            weights[k] = (float)(Math.Round((averaged > 0 ? average[k] : w[k]) * options.Scale) / options.Scale);
+            weights[k] = (sbyte)Math.Clamp(Math.Round((averaged > 0 ? average[k] : w[k]) * options.Scale), -127, 127);
         }
         var bias = (averaged > 0 ? averageBias : b).Select(v => Math.Round(v, 4)).ToArray();
         var thresholds = Enumerable.Repeat(0.5, H).ToArray();
         var table = new FeatureTable(kept);
-        var probe = new EmotionModelData(options.Scheme, table, weights, bias, thresholds);
+        var probe = new EmotionModelData(options.Scheme, table, weights, options.Scale, bias, thresholds);
         var probabilities = Probabilities(probe, dev);
         var devF1 = new double[H];
         var truth = new bool[dev.Count];
@@ -124,7 +124,7 @@ internal static class EmotionTrainer
             }
             (thresholds[h], devF1[h]) = ThresholdTuner.Tune(probabilities[h], truth);
         }
-        return new EmotionTrainingResult(new EmotionModelData(options.Scheme, table, weights, bias, thresholds), devF1);
+        return new EmotionTrainingResult(new EmotionModelData(options.Scheme, table, weights, options.Scale, bias, thresholds), devF1);
     }
 
     /// <summary>Per head, the uncalibrated probability of each example under <paramref name="model"/> (threshold 0.5
@@ -146,7 +146,7 @@ internal static class EmotionTrainer
                 {
                     if (model.TryRow(hash, out var r))
                     {
-                        z += model.Weights[(r * EmotionHeads.Count) + h];
+                        z += model.Weight(r, h);
                     }
                 }
                 result[h][i] = 1 / (1 + Math.Exp(-z));

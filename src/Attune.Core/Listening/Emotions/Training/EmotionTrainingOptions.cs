@@ -6,7 +6,7 @@ namespace Attune.Core.Listening.Emotions.Training;
 /// <param name="LearningRate">AdaGrad step size.</param>
 /// <param name="L2">L2 penalty on the weights of the features in each step.</param>
 /// <param name="MinCount">Features seen fewer times than this in training are dropped.</param>
-/// <param name="Scale">Weights are stored as integers: weight × scale, rounded.</param>
+/// <param name="Scale">Weights are stored as bytes: weight × scale, rounded and clamped to ±127.</param>
 /// <param name="Seed">Seed of the shuffling order.</param>
 /// <param name="GroupLearningRate">AdaGrad step size of the sentiment-group heads (positive, negative, ambiguous and
 /// neutral), which have far more positive examples than the other emotions.</param>
@@ -20,7 +20,7 @@ internal sealed record EmotionTrainingOptions(
     double LearningRate = 0.1,
     double L2 = 1,
     int MinCount = 3,
-    int Scale = 100,
+    int Scale = 64,
     ulong Seed = 20200501,
     double GroupLearningRate = 0.02,
     double GroupL2 = 1e-2,
