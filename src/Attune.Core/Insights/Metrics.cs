@@ -1,6 +1,6 @@
 namespace Attune.Core.Insights;
 
-/// <summary>Evaluation metrics over plain arrays: correlation and classification F1. Pure functions.</summary>
+/// <summary>Evaluation metrics: correlation and classification F1, over plain arrays or counts. Pure functions.</summary>
 public static class Metrics
 {
     /// <summary>Pearson's correlation coefficient of two equally long series: -1 (perfectly opposed) … 0 (unrelated)
@@ -61,7 +61,7 @@ public static class Metrics
             fp += !g && p ? 1 : 0;
             fn += g && !p ? 1 : 0;
         }
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        return F1(tp, fp, fn);
     }
 
     /// <summary>Macro-averaged F1: the unweighted mean of <see cref="F1{T}"/> over <paramref name="labels"/>, 0..1.</summary>
@@ -87,4 +87,28 @@ public static class Metrics
     /// <param name="score">A score on any scale centred on 0.</param>
     /// <param name="band">Half-width of the neutral band, ≥ 0 (0.05 for a compound score in -1..1).</param>
     public static int Polarity(double score, double band) => score >= band ? 1 : score <= -band ? -1 : 0;
+
+    /// <summary>F1 of one binary class from its counts: the harmonic mean of precision and recall, in [0, 1];
+    /// 0 when there are no true positives (including the empty case).</summary>
+    /// <param name="truePositives">Predicted and true (≥ 0).</param>
+    /// <param name="falsePositives">Predicted but not true (≥ 0).</param>
+    /// <param name="falseNegatives">True but not predicted (≥ 0).</param>
+    public static double F1(int truePositives, int falsePositives, int falseNegatives) =>
+        truePositives == 0 ? 0 : 2.0 * truePositives / ((2.0 * truePositives) + falsePositives + falseNegatives);
+
+    /// <summary>Macro-F1: the unweighted mean of per-class F1 values (each in [0, 1]); 0 for an empty list.</summary>
+    public static double MacroF1(IReadOnlyList<double> perClassF1)
+    {
+        ArgumentNullException.ThrowIfNull(perClassF1);
+        if (perClassF1.Count == 0)
+        {
+            return 0;
+        }
+        var sum = 0.0;
+        foreach (var f in perClassF1)
+        {
+            sum += f;
+        }
+        return sum / perClassF1.Count;
+    }
 }
