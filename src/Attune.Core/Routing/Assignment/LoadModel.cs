@@ -1,0 +1,90 @@
+using Attune.Core.Listening;
+
+namespace Attune.Core.Routing.Assignment;
+
+/// <summary>The emotional-load model (docs/wellbeing.md). Load is measured in units where one calm 20-minute
+/// conversation adds 1. Each conversation adds <c>intensity × length factor</c>; load recovers exponentially, faster
+/// on a break.</summary>
+public static class LoadModel
+{
+    /// <summary>Extra intensity per unit of grief score: grief is the heaviest to hold.</summary>
+    public const double GriefWeight = 3.0;
+
+    /// <summary>Extra intensity per unit of anger score: being shouted at wears.</summary>
+    public const double AngerWeight = 2.0;
+
+    /// <summary>Extra intensity per unit of fear or anxiety (the larger of the two): distress is absorbed.</summary>
+    public const double DistressWeight = 1.5;
+
+    /// <summary>Extra intensity per unit of sadness.</summary>
+    public const double SadnessWeight = 1.0;
+
+    /// <summary>Extra intensity per unit of annoyance.</summary>
+    public const double AnnoyanceWeight = 0.5;
+
+    /// <summary>Extra intensity per unit of vulnerability confidence (the strongest cue).</summary>
+    public const double VulnerabilityWeight = 1.5;
+
+    /// <summary>Extra intensity per unit of negative sentiment (−compound, when negative).</summary>
+    public const double NegativeWeight = 1.0;
+
+    /// <summary>Minutes of handling that count as one length unit.</summary>
+    public const double MinutesPerUnit = 20;
+
+    /// <summary>The length factor's cap: a 3-hour call weighs like a 1-hour one; fatigue from time alone is not load.</summary>
+    public const double MaxLengthFactor = 3;
+
+    /// <summary>A conversation at or above this intensity is heavy (a clear grief, anger or vulnerability case).</summary>
+    public const double HeavyIntensity = 2.5;
+
+    /// <summary>Minutes for load to halve while working.</summary>
+    public const double HalfLifeWorking = 60;
+
+    /// <summary>Minutes for load to halve on a break.</summary>
+    public const double HalfLifeBreak = 15;
+
+    /// <summary>Most heavy conversations in a row an agent is given before lighter work.</summary>
+    public const int MaxHeavyStreak = 3;
+
+    /// <summary>Load at or above which a break is suggested once it has lasted <see cref="SustainedMinutes"/>.</summary>
+    public const double BreakThreshold = 6;
+
+    /// <summary>Load at or above which the lead is alerted once it has lasted <see cref="SustainedMinutes"/>.</summary>
+    public const double AlertThreshold = 8;
+
+    /// <summary>How long load must stay above a threshold before it counts (minutes).</summary>
+    public const double SustainedMinutes = 20;
+
+    /// <summary>Length of a suggested break (minutes).</summary>
+    public const double BreakMinutes = 15;
+
+    /// <summary>How heavy a conversation is to carry, from 1 (calm) up to about 10 (grief, anger and vulnerability together).</summary>
+    public static double Intensity(Reading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var vulnerability = 0.0;
+        foreach (var cue in reading.Vulnerability)
+        {
+            vulnerability = Math.Max(vulnerability, cue.Confidence);
+        }
+        return 1
+            + (GriefWeight * reading[Emotion.Grief].Score)
+            + (AngerWeight * reading[Emotion.Anger].Score)
+            + (DistressWeight * Math.Max(reading[Emotion.Fear].Score, reading[Emotion.Nervousness].Score))
+            + (SadnessWeight * reading[Emotion.Sadness].Score)
+            + (AnnoyanceWeight * reading[Emotion.Annoyance].Score)
+            + (VulnerabilityWeight * vulnerability)
+            + (NegativeWeight * Math.Max(0, -reading.Sentiment.Compound));
+    }
+
+    /// <summary>The load a conversation of <paramref name="intensity"/> adds over <paramref name="minutes"/> of handling.</summary>
+    public static double Cost(double intensity, double minutes) =>
+        intensity * Math.Clamp(minutes / MinutesPerUnit, 0.25, MaxLengthFactor);
+
+    /// <summary>True when a conversation of this intensity is heavy.</summary>
+    public static bool IsHeavy(double intensity) => intensity >= HeavyIntensity;
+
+    /// <summary>Load after <paramref name="minutes"/> of recovery from <paramref name="load"/>.</summary>
+    public static double Recover(double load, double minutes, bool onBreak) =>
+        minutes <= 0 ? load : load * Math.Pow(0.5, minutes / (onBreak ? HalfLifeBreak : HalfLifeWorking));
+}
