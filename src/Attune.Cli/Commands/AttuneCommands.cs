@@ -13,5 +13,6 @@ internal static class AttuneCommands
         PlaybookCommand.Create(),
         EvalCommand.Create(),
         TrainCommand.Create(),
+        SimulateCommand.Create(),
     ];
 }

@@ -8,25 +8,25 @@ namespace Attune.Core.Routing.Assignment;
 public static class LoadModel
 {
     /// <summary>Extra intensity per unit of grief score: grief is the heaviest to hold.</summary>
-    public const double GriefWeight = 3.0;
+    public const double GriefWeight = 1.5;
 
     /// <summary>Extra intensity per unit of anger score: being shouted at wears.</summary>
-    public const double AngerWeight = 2.0;
+    public const double AngerWeight = 1.0;
 
     /// <summary>Extra intensity per unit of fear or anxiety (the larger of the two): distress is absorbed.</summary>
-    public const double DistressWeight = 1.5;
+    public const double DistressWeight = 0.8;
 
     /// <summary>Extra intensity per unit of sadness.</summary>
-    public const double SadnessWeight = 1.0;
+    public const double SadnessWeight = 0.5;
 
     /// <summary>Extra intensity per unit of annoyance.</summary>
-    public const double AnnoyanceWeight = 0.5;
+    public const double AnnoyanceWeight = 0.3;
 
     /// <summary>Extra intensity per unit of vulnerability confidence (the strongest cue).</summary>
-    public const double VulnerabilityWeight = 1.5;
+    public const double VulnerabilityWeight = 1.0;
 
     /// <summary>Extra intensity per unit of negative sentiment (−compound, when negative).</summary>
-    public const double NegativeWeight = 1.0;
+    public const double NegativeWeight = 0.5;
 
     /// <summary>Minutes of handling that count as one length unit.</summary>
     public const double MinutesPerUnit = 20;
@@ -38,19 +38,19 @@ public static class LoadModel
     public const double HeavyIntensity = 2.5;
 
     /// <summary>Minutes for load to halve while working.</summary>
-    public const double HalfLifeWorking = 60;
+    public const double HalfLifeWorking = 45;
 
     /// <summary>Minutes for load to halve on a break.</summary>
-    public const double HalfLifeBreak = 15;
+    public const double HalfLifeBreak = 10;
 
     /// <summary>Most heavy conversations in a row an agent is given before lighter work.</summary>
     public const int MaxHeavyStreak = 3;
 
     /// <summary>Load at or above which a break is suggested once it has lasted <see cref="SustainedMinutes"/>.</summary>
-    public const double BreakThreshold = 6;
+    public const double BreakThreshold = 15;
 
     /// <summary>Load at or above which the lead is alerted once it has lasted <see cref="SustainedMinutes"/>.</summary>
-    public const double AlertThreshold = 8;
+    public const double AlertThreshold = 22;
 
     /// <summary>How long load must stay above a threshold before it counts (minutes).</summary>
     public const double SustainedMinutes = 20;
@@ -58,7 +58,7 @@ public static class LoadModel
     /// <summary>Length of a suggested break (minutes).</summary>
     public const double BreakMinutes = 15;
 
-    /// <summary>How heavy a conversation is to carry, from 1 (calm) up to about 10 (grief, anger and vulnerability together).</summary>
+    /// <summary>How heavy a conversation is to carry, from 1 (calm) up to about 6 (grief, anger, distress and vulnerability together).</summary>
     public static double Intensity(Reading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);

@@ -76,7 +76,11 @@ public static class Simulator
         private readonly AssignmentBoard _board;
         private readonly DateTimeOffset _start;
         private readonly PriorityQueue<(int Kind, int A, int B), (long Ticks, long Seq)> _events = new();
-        private readonly SortedSet<(int Priority, long Ticks, int Index)> _waiting = new();
+        // Waiting conversations in four queues by (heavy, needs a trained agent), each in priority-then-arrival order,
+        // so that a capped or untrained agent can always reach the work they may take within the scan bound.
+        private readonly SortedSet<(int Priority, long Ticks, int Index)>[] _queues = [new(), new(), new(), new()];
+        private readonly HashSet<string> _freeChannels = new(StringComparer.OrdinalIgnoreCase);
+        private int _waitingCount;
         private readonly RoutingDecision?[] _decisions;
         private readonly AssignmentRequest?[] _requests;
         private readonly double[] _wait;
@@ -87,6 +91,7 @@ public static class Simulator
         private readonly int[] _breaks;
         private readonly ImmutableArray<SimAssignment>.Builder _assignments = ImmutableArray.CreateBuilder<SimAssignment>();
         private readonly List<(int Priority, long Ticks, int Index)> _taken = [];
+        private readonly HashSet<string> _knownChannels = new(StringComparer.OrdinalIgnoreCase);
         private long _seq;
         private int _open;
         private int _handoffs;
@@ -118,7 +123,7 @@ public static class Simulator
                 var arrival = next < order.Length ? _traffic[order[next]].CreatedAt : DateTimeOffset.MaxValue;
                 var hasEvent = _events.TryPeek(out _, out var top);
                 var eventAt = hasEvent ? new DateTimeOffset(top.Ticks, TimeSpan.Zero) : DateTimeOffset.MaxValue;
-                if (next >= order.Length && _open == 0 && _waiting.Count == 0)
+                if (next >= order.Length && _open == 0 && _waitingCount == 0)
                 {
                     break;
                 }
@@ -154,6 +159,7 @@ public static class Simulator
         {
             var conversation = _traffic[index];
             var now = conversation.CreatedAt;
+            _knownChannels.Add(conversation.Channel);
             var decision = _router.Route(new RoutingInput(
                 conversation.Reading,
                 conversation.Customer,
@@ -176,25 +182,50 @@ public static class Simulator
             var intensity = LoadModel.Intensity(conversation.Reading);
             var minutes = conversation.HandleMinutes ?? EstimateMinutes(conversation.Channel, intensity);
             _requests[index] = new AssignmentRequest(conversation.Id, decision.Desk, conversation.Channel, conversation.Customer.Language, decision.NeedsTrainedAgent, intensity, minutes);
-            _waiting.Add((-(int)decision.Priority, now.UtcTicks, index));
+            _queues[Queue(_requests[index]!)].Add((-(int)decision.Priority, now.UtcTicks, index));
+            _waitingCount++;
             Dispatch(now);
         }
 
+        private static int Queue(AssignmentRequest request) => (request.IsHeavy ? 2 : 0) + (request.NeedsTrainedAgent ? 1 : 0);
+
         private void Dispatch(DateTimeOffset now)
         {
-            if (_waiting.Count == 0)
+            if (_waitingCount == 0 || !FindFreeChannels(now))
             {
                 return;
             }
             _taken.Clear();
-            var scanned = 0;
-            foreach (var entry in _waiting)
+            var cursors = new IEnumerator<(int Priority, long Ticks, int Index)>[_queues.Length];
+            var heads = new (int Priority, long Ticks, int Index)?[_queues.Length];
+            var scanned = new int[_queues.Length];
+            for (var q = 0; q < _queues.Length; q++)
             {
-                if (++scanned > MaxScan)
+                cursors[q] = _queues[q].GetEnumerator();
+                heads[q] = cursors[q].MoveNext() ? cursors[q].Current : null;
+            }
+            while (true)
+            {
+                // The next entry across the queues in priority-then-arrival order.
+                var best = -1;
+                for (var q = 0; q < _queues.Length; q++)
+                {
+                    if (heads[q] is { } h && (best < 0 || h.CompareTo(heads[best]!.Value) < 0))
+                    {
+                        best = q;
+                    }
+                }
+                if (best < 0)
                 {
                     break;
                 }
+                var entry = heads[best]!.Value;
+                heads[best] = ++scanned[best] < MaxScan && cursors[best].MoveNext() ? cursors[best].Current : null;
                 var request = _requests[entry.Index]!;
+                if (!_freeChannels.Contains(request.Channel))
+                {
+                    continue;
+                }
                 var agent = _board.TryAssign(request, now);
                 if (agent is null)
                 {
@@ -209,11 +240,47 @@ public static class Simulator
                 _assignments.Add(new SimAssignment(conversation.Id, agent.Agent.Id, request.Channel, now, done, request.IsHeavy, request.NeedsTrainedAgent));
                 _events.Enqueue((1, agent.Index, entry.Index), (done.UtcTicks, _seq++));
                 _open++;
+                if (!FindFreeChannels(now))
+                {
+                    break;
+                }
             }
             foreach (var entry in _taken)
             {
-                _waiting.Remove(entry);
+                _queues[Queue(_requests[entry.Index]!)].Remove(entry);
+                _waitingCount--;
             }
+        }
+
+        /// <summary>Collects the channels on which some agent could take work now; false when there are none.</summary>
+        private bool FindFreeChannels(DateTimeOffset now)
+        {
+            _freeChannels.Clear();
+            foreach (var agent in _board.Agents)
+            {
+                if (agent.Status != AgentStatus.Available || agent.BreakSuggested || !agent.Agent.OnShift(now))
+                {
+                    continue;
+                }
+                foreach (var (channel, capacity) in agent.Agent.Capacity)
+                {
+                    if (channel == "*")
+                    {
+                        if (capacity > agent.ActiveTotal)
+                        {
+                            foreach (var c in _knownChannels)
+                            {
+                                _freeChannels.Add(c);
+                            }
+                        }
+                    }
+                    else if (agent.Active(channel) < capacity)
+                    {
+                        _freeChannels.Add(channel);
+                    }
+                }
+            }
+            return _freeChannels.Count > 0;
         }
 
         private void Finish(int agentIndex, int conversation, DateTimeOffset now)
