@@ -8,10 +8,10 @@ namespace Attune.Core.Routing.Assignment;
 public static class LoadModel
 {
     /// <summary>Extra intensity per unit of grief score: grief is the heaviest to hold.</summary>
-    public const double GriefWeight = 1.5;
+    public const double GriefWeight = 2.0;
 
     /// <summary>Extra intensity per unit of anger score: being shouted at wears.</summary>
-    public const double AngerWeight = 1.0;
+    public const double AngerWeight = 1.5;
 
     /// <summary>Extra intensity per unit of fear or anxiety (the larger of the two): distress is absorbed.</summary>
     public const double DistressWeight = 0.8;
@@ -26,7 +26,10 @@ public static class LoadModel
     public const double VulnerabilityWeight = 1.0;
 
     /// <summary>Extra intensity per unit of negative sentiment (−compound, when negative).</summary>
-    public const double NegativeWeight = 0.5;
+    public const double NegativeWeight = 0.8;
+
+    /// <summary>Emotion score (0–1) below which an emotion adds nothing: the model's low scores are noise, not feeling.</summary>
+    public const double EmotionFloor = 0.4;
 
     /// <summary>Minutes of handling that count as one length unit.</summary>
     public const double MinutesPerUnit = 20;
@@ -35,7 +38,7 @@ public static class LoadModel
     public const double MaxLengthFactor = 3;
 
     /// <summary>A conversation at or above this intensity is heavy (a clear grief, anger or vulnerability case).</summary>
-    public const double HeavyIntensity = 2.5;
+    public const double HeavyIntensity = 2.0;
 
     /// <summary>Minutes for load to halve while working.</summary>
     public const double HalfLifeWorking = 45;
@@ -58,7 +61,7 @@ public static class LoadModel
     /// <summary>Length of a suggested break (minutes).</summary>
     public const double BreakMinutes = 15;
 
-    /// <summary>How heavy a conversation is to carry, from 1 (calm) up to about 6 (grief, anger, distress and vulnerability together).</summary>
+    /// <summary>How heavy a conversation is to carry, from 1 (calm) up to about 7.5 (grief, anger, distress and vulnerability together).</summary>
     public static double Intensity(Reading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
@@ -68,14 +71,17 @@ public static class LoadModel
             vulnerability = Math.Max(vulnerability, cue.Confidence);
         }
         return 1
-            + (GriefWeight * reading[Emotion.Grief].Score)
-            + (AngerWeight * reading[Emotion.Anger].Score)
-            + (DistressWeight * Math.Max(reading[Emotion.Fear].Score, reading[Emotion.Nervousness].Score))
-            + (SadnessWeight * reading[Emotion.Sadness].Score)
-            + (AnnoyanceWeight * reading[Emotion.Annoyance].Score)
+            + (GriefWeight * Felt(reading[Emotion.Grief].Score))
+            + (AngerWeight * Felt(reading[Emotion.Anger].Score))
+            + (DistressWeight * Felt(Math.Max(reading[Emotion.Fear].Score, reading[Emotion.Nervousness].Score)))
+            + (SadnessWeight * Felt(reading[Emotion.Sadness].Score))
+            + (AnnoyanceWeight * Felt(reading[Emotion.Annoyance].Score))
             + (VulnerabilityWeight * vulnerability)
             + (NegativeWeight * Math.Max(0, -reading.Sentiment.Compound));
     }
+
+    /// <summary>An emotion score rescaled so that <see cref="EmotionFloor"/> and below is 0 and 1 stays 1.</summary>
+    public static double Felt(double score) => Math.Max(0, (score - EmotionFloor) / (1 - EmotionFloor));
 
     /// <summary>The load a conversation of <paramref name="intensity"/> adds over <paramref name="minutes"/> of handling.</summary>
     public static double Cost(double intensity, double minutes) =>
