@@ -358,6 +358,13 @@ internal sealed class RecordReader : IDisposable
                 using var element = JsonDocument.ParseValue(ref reader);
                 _pending.Enqueue(ToItem(line, element.RootElement));
             }
+            var after = (int)reader.BytesConsumed;
+            var extra = bytes.AsSpan(after).IndexOfAnyExcept(" \t\r\n"u8);
+            if (extra >= 0)
+            {
+                line += bytes.AsSpan((int)counted, after + extra - (int)counted).Count((byte)'\n');
+                _pending.Enqueue(new RecordError(line, "content after the end of the JSON array was not read: a .json file holds one array, or one object per line (JSON Lines)"));
+            }
         }
         catch (JsonException e)
         {

@@ -101,6 +101,22 @@ public sealed class RecordReaderTests
     }
 }
 
+public sealed class RecordReaderJsonArrayTests
+{
+    [Fact]
+    public void ContentAfterTheArray_IsReportedNotLost()
+    {
+        var reader = RecordReader.Create(new StringReader("[{\"text\": \"a\"}]\n{\"text\": \"b\"}\n"), RecordFormat.JsonLines);
+
+        var items = reader.Read().ToList();
+
+        Assert.Equal("a", Assert.IsType<InputRecord>(items[0]).Get("text"));
+        var error = Assert.IsType<RecordError>(items[1]);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("after the end of the JSON array", error.Message, StringComparison.Ordinal);
+    }
+}
+
 public sealed class RecordReaderProperties
 {
     private static string Quote(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
