@@ -139,6 +139,11 @@ internal static class AnalyzeCommand
             }
 
             summary.BadRows = errors.Count;
+            if (errors.Count == 0 && File.Exists(errorsPath))
+            {
+                // The errors file lists this run's bad rows; one left by an earlier run would be misleading.
+                File.Delete(errorsPath);
+            }
             foreach (var error in errors.First)
             {
                 err.WriteLine($"attune analyze: {options.File} {error}");

@@ -76,10 +76,44 @@ public sealed class RecordReaderTests
     }
 
     [Fact]
-    public void JsonArray_IsUnusableWithAClearMessage()
+    public void JsonArray_IsReadElementByElementWithTheLineEachStartsOn()
     {
-        var e = Assert.Throws<RecordFormatException>(() => RecordReader.Create(new StringReader("[\n{\"text\":\"a\"}\n]\n"), RecordFormat.JsonLines));
-        Assert.Contains("JSON array", e.Message, StringComparison.Ordinal);
+        var (reader, items) = ReadAll("[\n  {\"id\": 1, \"text\": \"a\"},\n  42,\n  {\"id\": 3,\n   \"text\": \"c\"}\n]\n", RecordFormat.JsonLines);
+
+        Assert.Equal(["id", "text"], reader.Columns);
+        Assert.Equal(2, Assert.IsType<InputRecord>(items[0]).Line);
+        Assert.Contains("expected a JSON object, found a number", Assert.IsType<RecordError>(items[1]).Message, StringComparison.Ordinal);
+        Assert.Equal(3, items[1].Line);
+        var last = Assert.IsType<InputRecord>(items[2]);
+        Assert.Equal(4, last.Line);
+        Assert.Equal("c", last.Get("text"));
+    }
+
+    [Fact]
+    public void BrokenJsonArray_KeepsTheElementsBeforeTheErrorAndNamesItsLine()
+    {
+        var (_, items) = ReadAll("[\n{\"text\": \"a\"},\n{\"text\": oops}\n]", RecordFormat.JsonLines);
+
+        Assert.Equal("a", Assert.IsType<InputRecord>(items[0]).Get("text"));
+        var error = Assert.IsType<RecordError>(Assert.Single(items.Skip(1)));
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("malformed JSON", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class RecordReaderJsonArrayTests
+{
+    [Fact]
+    public void ContentAfterTheArray_IsReportedNotLost()
+    {
+        var reader = RecordReader.Create(new StringReader("[{\"text\": \"a\"}]\n{\"text\": \"b\"}\n"), RecordFormat.JsonLines);
+
+        var items = reader.Read().ToList();
+
+        Assert.Equal("a", Assert.IsType<InputRecord>(items[0]).Get("text"));
+        var error = Assert.IsType<RecordError>(items[1]);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("after the end of the JSON array", error.Message, StringComparison.Ordinal);
     }
 }
 
