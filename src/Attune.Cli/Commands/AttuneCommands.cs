@@ -13,6 +13,8 @@ internal static class AttuneCommands
         PlaybookCommand.Create(),
         EvalCommand.Create(),
         TrainCommand.Create(),
+        RouteCommand.Create(),
+        PolicyCommand.Create(),
         SimulateCommand.Create(),
     ];
 }
