@@ -12,7 +12,8 @@ namespace Attune.Core.Routing.Simulation;
 /// <param name="CreatedAt">When the customer wrote.</param>
 /// <param name="Reading">The reading of the customer's message.</param>
 /// <param name="PersonRequest">The words asking for a person, or null.</param>
-/// <param name="Answer">The knowledge-base answer for the message (searched once before the replay), or null.</param>
+/// <param name="Answer">The knowledge-base answer for the message (searched once before the replay); null when there is
+/// none, and then a self-service decision hands the customer to a person.</param>
 /// <param name="HandleMinutes">How long a person takes to handle it, when known; null to estimate from channel and reading.</param>
 public sealed record SimConversation(
     string Id,
