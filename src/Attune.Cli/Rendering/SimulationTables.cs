@@ -19,6 +19,7 @@ internal static class SimulationTables
 
         Row("conversations", r => N(r.Conversations));
         Row("handled by people", r => $"{N(r.HumanHandled)} ({P(r.HumanHandled, r.Conversations)})");
+        Row("  of those on a specialist desk", r => $"{N(r.Specialist)} ({P(r.Specialist, r.HumanHandled)})");
         Row("self-service (with 'talk to a person')", r => $"{N(r.SelfServed)} ({P(r.SelfServed, r.Conversations)})");
         Row("handed to a person instead of self-service", r => N(r.Handoffs));
         Row("still waiting at the end", r => N(r.Unassigned));

@@ -74,6 +74,7 @@ public sealed record SimAssignment(string ConversationId, string AgentId, string
 /// <param name="PolicyVersion">The policy's version.</param>
 /// <param name="Conversations">Conversations replayed.</param>
 /// <param name="HumanHandled">Handled by a person.</param>
+/// <param name="Specialist">Of those handled by a person, how many on a specialist desk (Care, Retention…).</param>
 /// <param name="SelfServed">Answered by self-service (always with the handoff offered).</param>
 /// <param name="Handoffs">Sent to self-service by a rule but handed to a person by a guarantee or for want of an answer.</param>
 /// <param name="Unassigned">Still waiting when the replay ended (3 days after the last arrival).</param>
@@ -92,6 +93,7 @@ public sealed record SimulationReport(
     string PolicyVersion,
     int Conversations,
     int HumanHandled,
+    int Specialist,
     int SelfServed,
     int Handoffs,
     int Unassigned,

@@ -323,7 +323,7 @@ public static class Simulator
             {
                 waits[s] = [];
             }
-            int human = 0, self = 0, unassigned = 0, slaMet = 0, vulnerable = 0, byTrained = 0, vulnerableSelf = 0;
+            int human = 0, specialist = 0, self = 0, unassigned = 0, slaMet = 0, vulnerable = 0, byTrained = 0, vulnerableSelf = 0;
             for (var i = 0; i < _traffic.Count; i++)
             {
                 var reading = _traffic[i].Reading;
@@ -341,6 +341,10 @@ public static class Simulator
                 else if (_agentOf[i] >= 0)
                 {
                     human++;
+                    if (_decisions[i]!.Mode == HandlingMode.Specialist)
+                    {
+                        specialist++;
+                    }
                     waits[segment].Add(_wait[i]);
                 }
                 else
@@ -382,6 +386,7 @@ public static class Simulator
                 policy.Version,
                 _traffic.Count,
                 human,
+                specialist,
                 self,
                 _handoffs,
                 unassigned,
