@@ -29,6 +29,7 @@ internal static class GoEmotionsEvaluation
     /// <summary>The same protocol on another split (dev is the one to look at while tuning).</summary>
     public static EvalReport Run(string dataDir, string split, Listener listener)
     {
+        dataDir = GoEmotionsCorpus.Folder(dataDir);
         var rows = GoEmotionsCorpus.Read(dataDir, split);
         var groupOf = GoEmotionsCorpus.SentimentGroups(dataDir);
         var emotions = Enum.GetValues<Emotion>();

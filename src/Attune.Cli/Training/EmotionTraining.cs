@@ -16,6 +16,7 @@ internal static class EmotionTraining
         try
         {
             var watch = Stopwatch.StartNew();
+            dataDir = GoEmotionsCorpus.Folder(dataDir);
             var groups = GoEmotionsCorpus.SentimentGroups(dataDir);
             var train = GoEmotionsCorpus.Read(dataDir, "train").Select(r => GoEmotionsCorpus.ToExample(r, groups)).ToList();
             var dev = GoEmotionsCorpus.Read(dataDir, "dev").Select(r => GoEmotionsCorpus.ToExample(r, groups)).ToList();
