@@ -175,7 +175,8 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             return (null, i);
         }
         var norm = document.Norm(i);
-        foreach (var phrase in _lexicon.PhrasesStartingWith(norm))
+        var entry = _lexicon.Find(norm, out var phrases);
+        foreach (var phrase in phrases)
         {
             var words = phrase.Tokens;
             if (i + words.Length > tokens.Length)
@@ -197,7 +198,6 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             return (null, i);
         }
 
-        var entry = _lexicon.Word(norm);
         if (entry is null && t.Kind == TokenKind.Emoji && norm.Length <= 32)
         {
             Span<char> buffer = stackalloc char[norm.Length];
@@ -304,7 +304,10 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             }
             if (m is { Role: SentimentRole.Negator } && negatorAt < 0)
             {
-                negatorAt = j;
+                if (!IsComparative(document, j))
+                {
+                    negatorAt = j;
+                }
             }
             else if (m is { Role: SentimentRole.Booster })
             {
@@ -332,6 +335,27 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
                 : v * _s.NegatedNegative;
         }
         return v;
+    }
+
+    // "never been so happy", "nothing better": the negator compares rather than denies.
+    private static bool IsComparative(Document document, int negator)
+    {
+        var next = negator + 1;
+        if (next < document.Tokens.Length && document.Norm(next) is "been")
+        {
+            next++;
+        }
+        if (next >= document.Tokens.Length)
+        {
+            return false;
+        }
+        var word = document.Norm(next);
+        return document.Norm(negator) switch
+        {
+            "never" => word is "so" or "this" or "that" or "as",
+            "nothing" => word is "better" or "more",
+            _ => false,
+        };
     }
 
     private static ImmutableArray<Evidence> Evidence(Document document, SentimentItem[] items, int count)
