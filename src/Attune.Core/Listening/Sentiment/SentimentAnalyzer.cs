@@ -81,6 +81,11 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             }
             if (entry.Role == SentimentRole.Valence)
             {
+                if (Math.Abs(entry.Value) < _s.IgnoreBelow)
+                {
+                    i = last + 1;
+                    continue;
+                }
                 items[count++] = new SentimentItem { First = i, Last = last, NegatorAt = -1, Entry = entry, Weight = entry.Value };
                 sentimentUnits += last - i + 1;
             }

@@ -38,6 +38,9 @@ internal sealed record SentimentSettings
     /// <summary>Weight of learned (not authored) entries.</summary>
     public double LearnedWeight { get; init; } = 0.4;
 
+    /// <summary>Entries weaker than this (in valence points) are ignored.</summary>
+    public double IgnoreBelow { get; init; }
+
     /// <summary>Praise in a sarcastic message counts against, at this factor.</summary>
     public double SarcasticPraise { get; init; } = -0.5;
 
