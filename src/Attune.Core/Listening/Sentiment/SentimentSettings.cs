@@ -36,7 +36,7 @@ internal sealed record SentimentSettings
     public int MaxMarks { get; init; } = 4;
 
     /// <summary>Weight of learned (not authored) entries.</summary>
-    public double LearnedWeight { get; init; } = 0.4;
+    public double LearnedWeight { get; init; } = 0.2;
 
     /// <summary>Entries weaker than this (in valence points) are ignored.</summary>
     public double IgnoreBelow { get; init; }
