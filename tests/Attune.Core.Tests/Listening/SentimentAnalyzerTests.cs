@@ -75,6 +75,22 @@ public class SentimentAnalyzerTests
     }
 
     [Fact]
+    public void Negator_IsSpentOnTheFirstFeelingWord()
+    {
+        var reading = Read("I don't like the slow service");
+        Assert.Contains(reading.Evidence, e => e.Cue == "sentiment.not.like" && e.Weight < 0);
+        Assert.Contains(reading.Evidence, e => e.Cue == "sentiment.slow" && e.Weight < 0);
+    }
+
+    [Theory]
+    [InlineData("I have never been so happy")]
+    [InlineData("Nothing better than this service")]
+    public void ComparativeNegator_DoesNotReverse(string text)
+    {
+        Assert.True(Read(text).Compound > 0.05);
+    }
+
+    [Fact]
     public void NegatedExpectation_IsAClearComplaint()
     {
         var reading = Read("The refund hasn't arrived");

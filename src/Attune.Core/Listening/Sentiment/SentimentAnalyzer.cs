@@ -111,7 +111,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         for (var k = 0; k < count; k++)
         {
             ref var item = ref items[k];
-            item.Weight = Weigh(document, modifiers, ref item, shouting) * clause[item.First];
+            item.Weight = Weigh(document, modifiers, ref item, k == 0 ? -1 : items[k - 1].Last, shouting) * clause[item.First];
             sarcastic |= item.Entry.Has(SentimentTags.Sarcasm);
             complaint |= item.Weight < 0 && !item.Entry.Has(SentimentTags.Ironic);
         }
@@ -273,7 +273,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
     private static bool IsClauseBreak(in Token token, SentimentEntry? modifier) =>
         (token.Kind == TokenKind.Punctuation && token.Length == 1) || modifier is { Role: SentimentRole.Contrast };
 
-    private double Weigh(Document document, SentimentEntry?[] modifiers, ref SentimentItem item, bool shouting)
+    private double Weigh(Document document, SentimentEntry?[] modifiers, ref SentimentItem item, int previousItem, bool shouting)
     {
         var tokens = document.Tokens;
         var v = item.Entry.Value;
@@ -332,6 +332,11 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             v *= _s.Elongation;
         }
         // Emoji, emoticons and interjections say how the writer feels whatever the words around them.
+        // A negator is spent on the first feeling word after it: "don't like the slow service" keeps "slow" negative.
+        if (_s.NegateFirstOnly && negatorAt >= 0 && previousItem > negatorAt)
+        {
+            negatorAt = -1;
+        }
         if (negatorAt >= 0 && word.Kind == TokenKind.Word && !item.Entry.Has(SentimentTags.Fixed))
         {
             item.NegatorAt = negatorAt;
