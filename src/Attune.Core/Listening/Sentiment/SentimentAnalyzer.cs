@@ -81,7 +81,8 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             }
             if (entry.Role == SentimentRole.Valence)
             {
-                if (Math.Abs(entry.Value) < _s.IgnoreBelow)
+                // Zero entries exist to block a learned or shorter match ("i'd like"); they carry nothing.
+                if (entry.Value == 0 || Math.Abs(entry.Value) < _s.IgnoreBelow)
                 {
                     i = last + 1;
                     continue;
