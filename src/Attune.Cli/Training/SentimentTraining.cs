@@ -45,7 +45,16 @@ internal static class SentimentTraining
                 log.WriteLine($"error: {trainPath} line {lineNo}: expected text<TAB>labels<TAB>id");
                 return 2;
             }
-            var sign = DocumentPolarity(cols[1], polarity, trainPath, lineNo);
+            int sign;
+            try
+            {
+                sign = DocumentPolarity(cols[1], polarity, trainPath, lineNo);
+            }
+            catch (FormatException e)
+            {
+                log.WriteLine($"error: {e.Message}");
+                return 2;
+            }
             if (sign != 0)
             {
                 documents.Add((CountableTokens(cols[0]), sign));
