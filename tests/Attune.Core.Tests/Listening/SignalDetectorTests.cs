@@ -94,6 +94,8 @@ public class SignalDetectorTests
     [InlineData("I paid with my Visa card")]
     [InlineData("Can you send me a breakdown of the charges?")]
     [InlineData("Our call broke up")]
+    [InlineData("My top up is pending and I can't afford to wait")]
+    [InlineData("Could you close my account?")]
     public void NegatedOrLookalikePhrase_RaisesNoVulnerability(string text)
     {
         Assert.Empty(Detect(text).Vulnerability);
@@ -138,6 +140,7 @@ public class SignalDetectorTests
     [InlineData("I'm leaving you for good", 0.9)]
     [InlineData("I'm taking my business elsewhere", 0.9)]
     [InlineData("Cancel my subscription now", 0.85)]
+    [InlineData("I would like to delete my account, your service is awful", 0.85)]
     public void ExplicitChurn_ScoresHigh(string text, double atLeast)
     {
         var churn = Detect(text).Churn;
@@ -162,6 +165,8 @@ public class SignalDetectorTests
     [InlineData("I want to cancel my order")]
     [InlineData("I need to close my late mother's account")]
     [InlineData("Where is my parcel?")]
+    [InlineData("I would like to cancel my previous transaction")]
+    [InlineData("I made a transfer that I want to cancel")]
     public void NegatedOrNonChurn_ScoresZero(string text)
     {
         Assert.Equal(0, Detect(text).Churn.Score);
