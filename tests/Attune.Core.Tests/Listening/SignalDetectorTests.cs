@@ -62,6 +62,10 @@ public class SignalDetectorTests
     [InlineData("I can't cope with this", VulnerabilityCharacteristic.LowEmotionalResilience)]
     [InlineData("I'm overwhelmed and at breaking point", VulnerabilityCharacteristic.LowEmotionalResilience)]
     [InlineData("I don't understand my bill", VulnerabilityCharacteristic.LowFinancialCapability)]
+    [InlineData("My husband used to handle the bills", VulnerabilityCharacteristic.LowFinancialCapability)]
+    [InlineData("I've struggled to keep on top of the bills", VulnerabilityCharacteristic.OverIndebtedness)]
+    [InlineData("My dad has Alzheimer's and I have power of attorney", VulnerabilityCharacteristic.CaringResponsibilities)]
+    [InlineData("My partner has taken out loans in my name", VulnerabilityCharacteristic.DomesticAbuse)]
     [InlineData("I can't read well", VulnerabilityCharacteristic.LowLiteracy)]
     [InlineData("I'm dyslexic", VulnerabilityCharacteristic.LowLiteracy)]
     [InlineData("Sorry for my English", VulnerabilityCharacteristic.PoorEnglish)]
@@ -152,6 +156,7 @@ public class SignalDetectorTests
     [Theory]
     [InlineData("If this isn't fixed by Friday I'm switching to another provider")]
     [InlineData("Unless you sort this out I will cancel my contract")]
+    [InlineData("We're thinking about switching to another provider")]
     [InlineData("I'll cancel my subscription if this happens again")]
     public void ConditionalThreat_ScoresBetweenHintAndIntent(string text)
     {
@@ -222,6 +227,8 @@ public class SignalDetectorTests
     [InlineData("I called, emailed and chatted and nobody helps", false, null, true)]
     [InlineData("I tried the app and the website", false, null, true)]
     [InlineData("I went to the store and then phoned your helpline", false, null, true)]
+    [InlineData("I've emailed four times now and nobody has replied", true, 4, false)]
+    [InlineData("I have been trying to call for 3 days and your chat bot is useless", true, null, true)]
     public void EffortPhrase_IsRead(string text, bool repeat, int? count, bool hopping)
     {
         var effort = Detect(text).Effort;
