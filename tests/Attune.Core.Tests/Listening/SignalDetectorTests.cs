@@ -113,6 +113,15 @@ public class SignalDetectorTests
         Assert.True(cue.Confidence < 0.5, $"confidence {cue.Confidence}");
     }
 
+    [Fact]
+    public void ConditionNotAboutTheCustomer_IsOnlyAMention()
+    {
+        var mention = Assert.Single(Detect("Cancer research is a great cause.").Vulnerability);
+        var disclosure = Assert.Single(Detect("I have cancer.").Vulnerability);
+        Assert.True(mention.Confidence < 0.6, $"mention {mention.Confidence}");
+        Assert.True(disclosure.Confidence > mention.Confidence);
+    }
+
     [Theory]
     [InlineData("My mum has dementia and I handle her bills")]
     [InlineData("My husband was diagnosed with cancer")]

@@ -70,7 +70,7 @@ public class SignalRulesTests
     [InlineData("[churn]\nx | high | cancel", 2, "score", "from 0 to 1")]
     [InlineData("[topic]\nx | Billing | 0.5 | bill\nx | Billing | 0.5 | invoice", 3, "id", "already used on line 2")]
     [InlineData("[topic]\nx | Money | 0.5 | bill", 2, "topic", "allowed: Other, Billing")]
-    [InlineData("[modifier]\nx | maybe | 3 | if", 2, "kind", "allowed: negation, hypothetical, relative, not-churn")]
+    [InlineData("[modifier]\nx | maybe | 3 | if", 2, "kind", "allowed: negation, hypothetical, relative, not-churn, self")]
     [InlineData("[modifier]\nx | negation | 30 | not", 2, "window", "0 to 12")]
     [InlineData("[churn]\nbad id | 0.5 | cancel", 2, "id", "without spaces")]
     public void BadLine_IsReportedWithLineFieldAndWhatIsAllowed(string text, int line, string field, string problem)

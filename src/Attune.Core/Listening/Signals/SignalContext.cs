@@ -111,6 +111,20 @@ internal sealed class SignalContext
         return false;
     }
 
+    /// <summary>True when the sentence of the cue has a self-reference ("I", "my") or a relative ("my mum", "he").</summary>
+    public bool IsAboutSelf(in PhraseMatch cue)
+    {
+        var sentence = Sentence(cue);
+        foreach (var mod in Matches(SignalKind.Modifier))
+        {
+            if (Rule(mod).Modifier is ModifierKind.Self or ModifierKind.Relative && Sentence(mod) == sentence)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private bool HasBefore(ModifierKind kind, in PhraseMatch cue)
     {
         foreach (var mod in Matches(SignalKind.Modifier))

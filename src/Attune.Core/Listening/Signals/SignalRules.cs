@@ -237,11 +237,12 @@ internal sealed class SignalRules
             "hypothetical" => ModifierKind.Hypothetical,
             "relative" => ModifierKind.Relative,
             "not-churn" => ModifierKind.NotChurn,
+            "self" => ModifierKind.Self,
             _ => null,
         };
         if (kind is null)
         {
-            errors.Add(new(n, "kind", $"'{field}' is not a modifier kind; allowed: negation, hypothetical, relative, not-churn"));
+            errors.Add(new(n, "kind", $"'{field}' is not a modifier kind; allowed: negation, hypothetical, relative, not-churn, self"));
         }
         return kind ?? default;
     }
