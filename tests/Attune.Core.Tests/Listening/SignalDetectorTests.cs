@@ -229,6 +229,7 @@ public class SignalDetectorTests
     [InlineData("This is my 3rd email about this", true, 3, false)]
     [InlineData("I have called 5 times", true, 5, false)]
     [InlineData("I've contacted you twice already", true, 2, false)]
+    [InlineData("I've sent 3 emails", true, 3, false)]
     [InlineData("It's still not fixed", true, null, false)]
     [InlineData("Still waiting for a reply", true, null, false)]
     [InlineData("I already told you my account number", true, null, false)]
@@ -262,6 +263,9 @@ public class SignalDetectorTests
     [InlineData("This is the first time I've ordered")]
     [InlineData("I haven't contacted you before")]
     [InlineData("Hello, where is my parcel?")]
+    [InlineData("I was charged twice for the same purchase")]
+    [InlineData("Where in the app do I link a new card?")]
+    [InlineData("I put the wrong pin too many times")]
     public void NoEffort_ScoresZero(string text)
     {
         var effort = Detect(text).Effort;

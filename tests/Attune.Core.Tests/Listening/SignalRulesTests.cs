@@ -65,7 +65,7 @@ public class SignalRulesTests
     [InlineData("[vulnerability]\n\nx | LifeEvent/Bereavement | 0.9 | (passed away", 3, "pattern", "column 1: '(' is never closed")]
     [InlineData("[urgency]\nx | Normal | today", 2, "level", "allowed: Low, High, Critical")]
     [InlineData("[urgency]\nx | Soon | today", 2, "level", "allowed: Low, Normal, High, Critical")]
-    [InlineData("[effort]\nx | often | 0.5 | again", 2, "kind", "allowed: repeat, wait")]
+    [InlineData("[effort]\nx | often | 0.5 | again", 2, "kind", "allowed: repeat, wait, retry")]
     [InlineData("[effort]\nx | channel: | 0.5 | called", 2, "kind", "needs a channel name")]
     [InlineData("[churn]\nx | high | cancel", 2, "score", "from 0 to 1")]
     [InlineData("[topic]\nx | Billing | 0.5 | bill\nx | Billing | 0.5 | invoice", 3, "id", "already used on line 2")]

@@ -38,9 +38,11 @@ internal enum EffortKind : byte
     Repeat,
     /// <summary>Waited long ("on hold for 2 hours").</summary>
     Wait,
+    /// <summary>Tried several times on their own ("tried 5 times"); effort, but not a contact.</summary>
+    Retry,
     /// <summary>Passed between people or teams.</summary>
     Transfer,
-    /// <summary>Used one contact channel; two different channels make channel hopping.</summary>
+    /// <summary>Used one contact channel; counts only when two different channels make channel hopping.</summary>
     Channel,
     /// <summary>Says outright they tried several channels.</summary>
     Hop,

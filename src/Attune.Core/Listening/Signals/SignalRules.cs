@@ -204,7 +204,7 @@ internal sealed class SignalRules
 
     private static SignalRule ParseEffortKind(SignalRule rule, string field, int n, List<SignalRulesError> errors)
     {
-        const string Allowed = "allowed: repeat, wait, transfer, hop, channel:<name> (e.g. channel:phone)";
+        const string Allowed = "allowed: repeat, wait, retry, transfer, hop, channel:<name> (e.g. channel:phone)";
         if (field.StartsWith("channel:", StringComparison.Ordinal))
         {
             var name = field["channel:".Length..];
@@ -218,6 +218,7 @@ internal sealed class SignalRules
         {
             "repeat" => EffortKind.Repeat,
             "wait" => EffortKind.Wait,
+            "retry" => EffortKind.Retry,
             "transfer" => EffortKind.Transfer,
             "hop" => EffortKind.Hop,
             _ => null,
