@@ -266,6 +266,8 @@ public class SignalDetectorTests
     [InlineData("I was charged twice for the same purchase")]
     [InlineData("Where in the app do I link a new card?")]
     [InlineData("I put the wrong pin too many times")]
+    [InlineData("It worked on the first attempt")]
+    [InlineData("My card payment went through a second time by mistake")]
     public void NoEffort_ScoresZero(string text)
     {
         var effort = Detect(text).Effort;

@@ -39,10 +39,10 @@ internal static class EffortDetector
                 channel ??= rule.Channel;
                 continue;
             }
-            var stated = rule.Effort == EffortKind.Repeat ? ReadCount(context, m) : null;
+            var stated = rule.Effort is EffortKind.Repeat or EffortKind.Retry ? ReadCount(context, m) : null;
             if (stated == 1)
             {
-                // "the first time", "one time": not a repeat.
+                // "the first time", "first attempt": not a repeat.
                 continue;
             }
             if (!SeenBefore(context, matches, i, m.Entry))
@@ -52,7 +52,7 @@ internal static class EffortDetector
             evidence.Add(context.Document.Evidence(m.First, m.Last, rule.Id, rule.Weight));
             repeat |= rule.Effort == EffortKind.Repeat;
             hop |= rule.Effort == EffortKind.Hop;
-            if (stated is { } n && (count is null || n > count))
+            if (rule.Effort == EffortKind.Repeat && stated is { } n && (count is null || n > count))
             {
                 count = n;
             }
