@@ -90,6 +90,21 @@ public class SignalRulesTests
         Assert.Equal([2, 4], e.Errors.Select(x => x.Line));
     }
 
+    [Property(MaxTest = 500)]
+    public bool AnyRulesText_ParsesOrReportsLineErrors(string? body, bool withSection)
+    {
+        var text = (withSection ? "[churn]\n" : string.Empty) + (body ?? string.Empty);
+        try
+        {
+            SignalRules.Parse(text);
+            return true;
+        }
+        catch (SignalRulesException e)
+        {
+            return e.Errors.Count > 0 && e.Errors.All(x => x.Line >= 1 && x.Problem.Length > 0);
+        }
+    }
+
     [Property(MaxTest = 300)]
     public bool AnyText_GivesSignalsInRange(string? text)
     {

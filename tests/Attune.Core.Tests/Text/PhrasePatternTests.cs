@@ -49,6 +49,7 @@ public class PhrasePatternTests
     [InlineData("   ", 1, "empty")]
     [InlineData("(a|b", 1, "never closed")]
     [InlineData("a b)", 4, "without a matching '('")]
+    [InlineData("a|b", 2, "outside parentheses")]
     [InlineData("a (|b)", 4, "empty alternative")]
     [InlineData("? a", 1, "'?' must follow")]
     [InlineData("a * b", 3, "'*' must end a word")]
