@@ -9,7 +9,10 @@ internal sealed class CueIndex
 {
     internal readonly record struct Entry(CuePhrase Phrase, CueKind Kind, string Id, string Rewrite);
 
+    private const string NumberKey = "<num>";
+
     private readonly Dictionary<string, Entry[]> _byFirst;
+    private readonly Entry[]? _numbers;
     private readonly Dictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public CueIndex(IEnumerable<Entry> entries)
@@ -19,7 +22,8 @@ internal sealed class CueIndex
         foreach (var entry in entries)
         {
             count++;
-            foreach (var first in entry.Phrase.Elements[0].Alternatives)
+            var head = entry.Phrase.Elements[0];
+            foreach (var first in head.Kind == PhraseElementKind.Number ? [NumberKey] : head.Alternatives.AsSpan())
             {
                 if (!lists.TryGetValue(first, out var list))
                 {
@@ -35,6 +39,7 @@ internal sealed class CueIndex
             _byFirst[key] = [.. list];
         }
         _lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        _numbers = _byFirst.GetValueOrDefault(NumberKey);
     }
 
     public int Count { get; }
@@ -46,17 +51,25 @@ internal sealed class CueIndex
         var tokens = document.Tokens;
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!_lookup.TryGetValue(document.Norm(i), out var candidates))
+            if (_lookup.TryGetValue(document.Norm(i), out var candidates))
             {
-                continue;
+                Try(document, i, candidates, matches);
             }
-            foreach (var c in candidates)
+            if (_numbers is not null && tokens[i].Kind == TokenKind.Number)
             {
-                var last = c.Phrase.MatchAt(document, i);
-                if (last >= 0)
-                {
-                    matches.Add(new CueMatch(c.Kind, c.Id, i, last, c.Rewrite));
-                }
+                Try(document, i, _numbers, matches);
+            }
+        }
+    }
+
+    private static void Try(Document document, int i, Entry[] candidates, List<CueMatch> matches)
+    {
+        foreach (var c in candidates)
+        {
+            var last = c.Phrase.MatchAt(document, i);
+            if (last >= 0)
+            {
+                matches.Add(new CueMatch(c.Kind, c.Id, i, last, c.Rewrite));
             }
         }
     }

@@ -16,7 +16,7 @@ internal enum PhraseElementKind : byte
 
 /// <summary>A phrase written in the cue syntax, matched against the tokens of a <see cref="Document"/>:
 /// words are token normal forms (lower case, straight apostrophes); <c>a|b</c> is one token that is either;
-/// <c>*</c> any one word; <c>#num</c> any number; <c>...</c> a gap of up to three tokens within the sentence;
+/// <c>*</c> any one word; <c>&lt;num&gt;</c> any number; <c>...</c> a gap of up to three tokens within the sentence;
 /// a trailing <c>?</c> on a word makes it optional. The first element must be a word (it is the index key).</summary>
 internal sealed class CuePhrase
 {
@@ -54,7 +54,7 @@ internal sealed class CuePhrase
             {
                 elements.Add(new PhraseElement([], PhraseElementKind.AnyWord, optional));
             }
-            else if (part == "#num")
+            else if (part == "<num>")
             {
                 elements.Add(new PhraseElement([], PhraseElementKind.Number, optional));
             }
@@ -74,9 +74,9 @@ internal sealed class CuePhrase
             error = "empty phrase";
             return null;
         }
-        if (elements[0].Kind != PhraseElementKind.Literal || elements[0].Optional)
+        if (elements[0].Kind is not (PhraseElementKind.Literal or PhraseElementKind.Number) || elements[0].Optional)
         {
-            error = $"a phrase must start with a word that is always there, not '{parts[0]}'";
+            error = $"a phrase must start with a word or <num> that is always there, not '{parts[0]}'";
             return null;
         }
         if (elements[^1].Kind == PhraseElementKind.Gap)

@@ -116,7 +116,7 @@ internal static class DataParser
                 {
                     errors.Add(new PlaybookError(file, line.Number, "", line.Content.StartsWith('-')
                         ? "expected 'key: value' here, found a list item (a list and a key cannot share an indentation level)"
-                        : "expected 'key: value' (keys are letters, digits, '-' and '_', followed by ': ')"));
+                        : "expected 'key: value' (keys are letters, digits, '-', '_' and '.', followed by ': ')"));
                     SkipDeeper(indent, null);
                     continue;
                 }
@@ -293,7 +293,7 @@ internal static class DataParser
         private static int KeyEnd(string text)
         {
             var i = 0;
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-'))
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-' or '.'))
             {
                 i++;
             }

@@ -124,7 +124,7 @@ public sealed class PlaybookLibrary
         return new PlaybookLibrary(s.Values, r.Values);
     }
 
-    private static readonly string[] SituationKeys = ["situation", "title", "summary", "outcome", "priority", "when", "do", "dont", "phrases"];
+    private static readonly string[] SituationKeys = ["situation", "title", "summary", "outcome", "priority", "when", "do", "dont", "phrases", "action-needed"];
     private static readonly string[] WhenKeys = ["vulnerability", "emotions", "topics", "topics-if-negative", "churn", "repeat-contact", "urgency", "phrases"];
     private static readonly string[] RegionKeys = ["region", "name", "summary", "weights", "expect", "notes"];
     private static readonly string[] WeightKeys = ["emotional-reaction", "interpretation", "exploration", "action"];
@@ -200,7 +200,8 @@ public sealed class PlaybookLibrary
             triggers,
             rules.ToImmutable(),
             phrases.ToImmutable(),
-            f.File);
+            f.File,
+            f.Bool(root, "action-needed", "") ?? true);
     }
 
     private static SituationTriggers? ReadTriggers(FieldReader f, DataNode? node)

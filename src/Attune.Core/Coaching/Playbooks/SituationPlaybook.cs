@@ -49,6 +49,8 @@ public sealed record SituationTriggers(
 /// <param name="Rules">The do and don't rules, in file order.</param>
 /// <param name="Phrases">Phrases (cue syntax) of the playbook's own checks, by check id.</param>
 /// <param name="Source">Where the playbook came from: an embedded resource path or the organisation's file name.</param>
+/// <param name="ActionNeeded">False when the situation does not call for action (praise): the action part of the score
+/// is then at least 75 % of its maximum.</param>
 public sealed record SituationPlaybook(
     string Name,
     string Title,
@@ -58,4 +60,5 @@ public sealed record SituationPlaybook(
     SituationTriggers Triggers,
     ImmutableArray<PlaybookRule> Rules,
     ImmutableDictionary<string, ImmutableArray<string>> Phrases,
-    string Source);
+    string Source,
+    bool ActionNeeded = true);
