@@ -90,7 +90,7 @@ internal sealed class CueLexicon
                         errors.Add(new PlaybookError(file, item.Line, field, "a phrase must be a text"));
                         continue;
                     }
-                    var phrase = CuePhrase.TryParse(s.Value, out var error);
+                    var phrase = CueIndex.Compile(s.Value, out var error);
                     if (phrase is null)
                     {
                         errors.Add(new PlaybookError(file, s.Line, field, $"invalid phrase '{s.Value}': {error}"));

@@ -25,7 +25,7 @@ internal sealed class CompiledPlaybook
         var triggers = new List<CueIndex.Entry>();
         foreach (var text in playbook.Triggers.Phrases)
         {
-            if (CuePhrase.TryParse(text, out _) is { } p)
+            if (CueIndex.Compile(text, out _) is { } p)
             {
                 triggers.Add(new CueIndex.Entry(p, CueKind.Troubleshooting, "trigger", ""));
             }
@@ -35,7 +35,7 @@ internal sealed class CompiledPlaybook
         {
             foreach (var text in phrases)
             {
-                if (CuePhrase.TryParse(text, out _) is { } p)
+                if (CueIndex.Compile(text, out _) is { } p)
                 {
                     checks.Add(new CueIndex.Entry(p, CueKind.Troubleshooting, id, ""));
                 }

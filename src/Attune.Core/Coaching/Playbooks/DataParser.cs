@@ -243,6 +243,12 @@ internal static class DataParser
                     end = i;
                     break;
                 }
+                if (inFlow && text[i] is '{' or '}' or '[')
+                {
+                    errors.Add(new PlaybookError(file, number, "", $"a list item containing '{text[i]}' must be quoted"));
+                    end = text.IndexOfAny([',', ']'], i) is var e and >= 0 ? e : text.Length;
+                    break;
+                }
                 if (text[i] == ':' && (i + 1 == text.Length || text[i + 1] == ' '))
                 {
                     errors.Add(new PlaybookError(file, number, "", "a value containing ': ' must be quoted"));

@@ -433,7 +433,7 @@ public sealed class PlaybookLibrary
             var texts = Texts(node, field);
             foreach (var t in texts)
             {
-                if (CuePhrase.TryParse(t, out var error) is null)
+                if (CueIndex.Compile(t, out var error) is null)
                 {
                     Error(node.Line, field, $"invalid phrase '{t}': {error}");
                 }
