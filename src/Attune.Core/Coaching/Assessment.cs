@@ -74,7 +74,7 @@ public sealed record ActionReading(
 /// <summary>The kinds of problems the coach flags in a reply.</summary>
 public enum FlagKind
 {
-    /// <summary>Acknowledges feelings but does nothing about them: no next step, resolution or follow-up.</summary>
+    /// <summary>Acknowledges feelings but does nothing about them: no next step, resolution, follow-up or time.</summary>
     HollowEmpathy,
     /// <summary>A scripted cliché ("we apologise for any inconvenience", "your call is important to us").</summary>
     ScriptedCliche,
@@ -149,7 +149,8 @@ public sealed record SituationFit(string Name, string Title, bool Inferred, stri
 /// <summary>The parts of the empathy-in-action score. Empathy + Action + Fit − Penalties, clamped to 0–100, is the score.</summary>
 /// <param name="Empathy">0 to <see cref="EmpathyMax"/>: the three mechanisms weighted by region.</param>
 /// <param name="EmpathyMax">The most the empathy part can give (regional weights move points between empathy and action; with Action max, 80).</param>
-/// <param name="Action">0 to <see cref="ActionMax"/>: ownership, next step, timeline, follow-up, resolution, answering the question.</param>
+/// <param name="Action">0 to <see cref="ActionMax"/>: the share of ownership (0.2), next step (0.3), timeline (0.15), follow-up (0.15),
+/// resolution (0.35) and an answered question (0.15), capped at 1, times 0.6 when the customer's question is left unanswered.</param>
 /// <param name="ActionMax">The most the action part can give.</param>
 /// <param name="Fit">0–20: regional fit (0–10) plus playbook fit (0–10).</param>
 /// <param name="Penalties">0 or more: points taken off for flags (critical 20, major 10, minor 3; at most 60).</param>

@@ -56,7 +56,7 @@ public sealed class Coach
         FlagCues(doc, matches, action, flags);
         FlagShape(doc, facts, flags);
         var situation = customer.Playbook?.Playbook;
-        if (empathy.Acknowledges && !action.Acts && situation?.ActionNeeded != false)
+        if (empathy.Acknowledges && !action.Acts && !action.HasTimeline && situation?.ActionNeeded != false)
         {
             var first = FirstEmpathy(empathy);
             flags.Add(new CoachingFlag(FlagKind.HollowEmpathy, FlagSeverity.Major, first.Span, first.Text, "hollow",
@@ -71,7 +71,7 @@ public sealed class Coach
 
         var present = Presence(doc, matches, empathy, action, facts, flags);
         var situationFit = CheckPlaybook(doc, customer, present, flags);
-        var regionalFit = CheckRegion(region, matches, facts, action, customer);
+        var regionalFit = CheckRegion(region, doc, matches, facts, action, customer);
 
         flags.Sort(static (a, b) => b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity) : a.Span.Start.CompareTo(b.Span.Start));
         var parts = ScoreOf(empathy, action, region, regionalFit, situationFit, situation, flags);
@@ -115,7 +115,7 @@ public sealed class Coach
                 level = MechanismLevel.Strong;
                 evidence.Insert(CountStrong(evidence), doc.Evidence(m.First, m.Last, name + "." + m.Id, 1));
             }
-            else if (m.Kind == weak)
+            else if (m.Kind == weak && !InsideStrong(matches, m, strong))
             {
                 var restates = restate is not null && Restates(doc, m, restate);
                 if (restates)
@@ -131,6 +131,18 @@ public sealed class Coach
             }
         }
         return new MechanismReading(level, evidence.ToImmutable());
+    }
+
+    private static bool InsideStrong(List<CueMatch> matches, CueMatch weak, CueKind strong)
+    {
+        foreach (var m in matches)
+        {
+            if (m.Kind == strong && m.First <= weak.First && m.Last >= weak.Last)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int CountStrong(ImmutableArray<Evidence>.Builder evidence)
@@ -245,8 +257,16 @@ public sealed class Coach
             hasAlternative |= m.Kind == CueKind.Alternative;
         }
         var jargon = 0;
+        var lastFlagged = new int[Enum.GetValues<CueKind>().Length];
+        Array.Fill(lastFlagged, -1);
         foreach (var m in matches)
         {
+            // One flag per stretch of words: overlapping cues of one kind ("apologise for any inconvenience this may have caused") count once.
+            if (m.First <= lastFlagged[(int)m.Kind])
+            {
+                continue;
+            }
+            lastFlagged[(int)m.Kind] = m.Last;
             var e = doc.Evidence(m.First, m.Last, CueLexicon.KindName(m.Kind) + "." + m.Id, 1);
             switch (m.Kind)
             {
@@ -491,7 +511,7 @@ public sealed class Coach
         }
     }
 
-    private static RegionalFit CheckRegion(RegionalNorms region, List<CueMatch> matches, in ReplyFacts facts, ActionReading action, CustomerSide customer)
+    private static RegionalFit CheckRegion(RegionalNorms region, Document doc, List<CueMatch> matches, in ReplyFacts facts, ActionReading action, CustomerSide customer)
     {
         if (region.Code.Length == 0)
         {
@@ -558,7 +578,18 @@ public sealed class Coach
         }
         if (region.Discretion)
         {
-            var loud = facts.Exclamations > 0 || Count(CueKind.Cheer) > 0 || Count(CueKind.EmotionStrong) >= 2;
+            var strongSentences = 0;
+            var lastSentence = -1;
+            foreach (var m in matches)
+            {
+                var sentence = doc.Tokens[m.First].Sentence;
+                if (m.Kind == CueKind.EmotionStrong && sentence != lastSentence)
+                {
+                    strongSentences++;
+                    lastSentence = sentence;
+                }
+            }
+            var loud = facts.Exclamations > 0 || Count(CueKind.Cheer) > 0 || strongSentences >= 2;
             Check("discretion", !loud, loud ? "Effusive or exclamatory language." : "Measured and discreet.",
                 "Keep it measured: no exclamation marks or effusive phrases; let the action show the care.", 0.15);
         }
@@ -572,7 +603,7 @@ public sealed class Coach
         var xw = region.ExplorationWeight;
         var empathyRaw = ew + iw <= 0 ? 0 : Math.Min(1, (ew * empathy.EmotionalReaction.Points + iw * empathy.Interpretation.Points + 0.5 * xw * empathy.Exploration.Points) / (ew + iw));
         var actionRaw = (action.HasOwnership ? 0.2 : 0) + (action.HasNextStep ? 0.3 : 0) + (action.HasTimeline ? 0.15 : 0)
-            + (action.HasFollowUp ? 0.15 : 0) + (action.HasResolution ? 0.35 : 0);
+            + (action.HasFollowUp ? 0.15 : 0) + (action.HasResolution ? 0.35 : 0) + (action.AnswersQuestion == true ? 0.15 : 0);
         actionRaw = Math.Min(1, actionRaw) * (action.AnswersQuestion == false ? 0.6 : 1);
         if (situation?.ActionNeeded == false)
         {
@@ -608,14 +639,14 @@ public sealed class Coach
         {
             if (f.Severity == FlagSeverity.Critical)
             {
-                Add(f.Rewrite, $"{f.Kind}: \"{f.Text}\"");
+                Add(f.Rewrite, $"{Describe(f.Kind)}: \"{Short(f.Text)}\"");
             }
         }
         foreach (var f in flags)
         {
             if (f.Severity == FlagSeverity.Major)
             {
-                Add(f.Rewrite, $"{f.Kind}: \"{Short(f.Text)}\"");
+                Add(f.Rewrite, $"{Describe(f.Kind)}: \"{Short(f.Text)}\"");
             }
         }
         foreach (var c in situation.Checks)
@@ -650,10 +681,21 @@ public sealed class Coach
         }
         foreach (var f in flags)
         {
-            Add(f.Rewrite, $"{f.Kind}: \"{Short(f.Text)}\"");
+            Add(f.Rewrite, $"{Describe(f.Kind)}: \"{Short(f.Text)}\"");
         }
         return [.. list];
     }
+
+    private static string Describe(FlagKind kind) => kind switch
+    {
+        FlagKind.HollowEmpathy => "hollow empathy",
+        FlagKind.ScriptedCliche => "scripted cliché",
+        FlagKind.DeadEnd => "dead end",
+        FlagKind.WallOfText => "wall of text",
+        FlagKind.ToneMismatch => "tone mismatch",
+        FlagKind.PlaybookViolation => "playbook violation",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static string Short(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 }
