@@ -51,7 +51,7 @@ public enum Topic
     Delivery,
     /// <summary>Something does not work: errors, outages, bugs.</summary>
     Technical,
-    /// <summary>Login, password, locked account, verification.</summary>
+    /// <summary>Login, password, locked account, verification; opening, changing or registering an account.</summary>
     AccountAccess,
     /// <summary>Ending a subscription, contract or account.</summary>
     Cancellation,

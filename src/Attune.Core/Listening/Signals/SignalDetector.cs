@@ -3,11 +3,7 @@ using Attune.Core.Text;
 
 namespace Attune.Core.Listening.Signals;
 
-internal sealed class SignalRules
-{
-    public static SignalRules LoadEmbedded() => new();
-}
-
+/// <summary>Everything the signal detectors read in one message.</summary>
 internal sealed record Signals(
     ImmutableArray<VulnerabilityCue> Vulnerability,
     UrgencyReading Urgency,
@@ -15,14 +11,20 @@ internal sealed record Signals(
     ChurnReading Churn,
     TopicReading Topic);
 
+/// <summary>Runs all rules over a document in one pass, then each detector reads its share of the matches.</summary>
 internal sealed class SignalDetector(SignalRules rules)
 {
     private readonly SignalRules _rules = rules;
 
     public Signals Detect(Document document)
     {
-        _ = _rules;
-        _ = document;
-        return new Signals([], new UrgencyReading(UrgencyLevel.Normal, []), new EffortReading(0, false, null, false, []), new ChurnReading(0, []), new TopicReading(Topic.Other, [], []));
+        var context = SignalContext.For(_rules, document);
+        var vulnerability = VulnerabilityDetector.Detect(context);
+        return new Signals(
+            vulnerability,
+            UrgencyDetector.Detect(context),
+            EffortDetector.Detect(context),
+            ChurnDetector.Detect(context, vulnerability),
+            TopicClassifier.Classify(context));
     }
 }

@@ -12,6 +12,8 @@ internal sealed record OptionalNode(int Column, PhraseNode Inner) : PhraseNode(C
 
 internal sealed record GapNode(int Column, int Max) : PhraseNode(Column);
 
+internal sealed record WordSetNode(int Column, List<string> Words) : PhraseNode(Column);
+
 /// <summary>Turns parsed nodes into a <see cref="PhraseInstr"/> program.</summary>
 internal static class PhraseCompiler
 {
@@ -25,7 +27,7 @@ internal static class PhraseCompiler
 
     public static bool CanBeEmpty(PhraseNode node) => node switch
     {
-        WordNode or ClassNode => false,
+        WordNode or ClassNode or WordSetNode => false,
         OptionalNode or GapNode => true,
         GroupNode g => g.Alternatives.Exists(CanBeEmpty),
         _ => false,
@@ -47,6 +49,9 @@ internal static class PhraseCompiler
         {
             case WordNode w:
                 code.Add(new PhraseInstr(w.IsPrefix ? PhraseOp.Prefix : PhraseOp.Word, w.Text, default, 0, 0));
+                break;
+            case WordSetNode s:
+                code.Add(new PhraseInstr(PhraseOp.WordSet, null, default, 0, 0) { Set = new PhraseWordSet(s.Words) });
                 break;
             case ClassNode c:
                 code.Add(new PhraseInstr(PhraseOp.Class, null, c.Class, 0, 0));
@@ -76,8 +81,12 @@ internal static class PhraseCompiler
                     }
                     break;
                 }
-            case GroupNode group:
+            case GroupNode g when Merge(g) is var merged && merged.Count == 1 && merged[0].Count == 1:
+                Emit(code, merged[0][0]);
+                break;
+            case GroupNode g:
                 {
+                    var group = new GroupNode(g.Column, Merge(g));
                     var jumps = new List<int>();
                     for (var i = 0; i < group.Alternatives.Count; i++)
                     {
@@ -105,5 +114,36 @@ internal static class PhraseCompiler
             default:
                 throw new InvalidOperationException("unknown phrase node " + node.GetType().Name);
         }
+    }
+
+    // Consecutive single-word alternatives become one set lookup; at most one of them can equal a token, so the
+    // order of alternatives (and thus which match is found) is unchanged.
+    private static List<List<PhraseNode>> Merge(GroupNode group)
+    {
+        var result = new List<List<PhraseNode>>();
+        List<string>? run = null;
+        foreach (var alt in group.Alternatives)
+        {
+            if (alt is [WordNode { IsPrefix: false } w])
+            {
+                if (run is null)
+                {
+                    run = [];
+                    result.Add([new WordSetNode(w.Column, run)]);
+                }
+                run.Add(w.Text);
+                continue;
+            }
+            run = null;
+            result.Add(alt);
+        }
+        for (var i = 0; i < result.Count; i++)
+        {
+            if (result[i] is [WordSetNode { Words.Count: 1 } single])
+            {
+                result[i] = [new WordNode(single.Column, single.Words[0], false)];
+            }
+        }
+        return result;
     }
 }

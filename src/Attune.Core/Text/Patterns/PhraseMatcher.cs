@@ -12,10 +12,10 @@ internal sealed class PhraseMatcher
 
     private readonly string[] _ids;
     private readonly PhrasePattern[] _patterns;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byWord;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byPrefix;
+    private readonly Dictionary<string, Candidate[]>.AlternateLookup<ReadOnlySpan<char>> _byWord;
+    private readonly Dictionary<string, Candidate[]>.AlternateLookup<ReadOnlySpan<char>> _byPrefix;
     private readonly bool _hasPrefix;
-    private readonly int[] _everywhere;
+    private readonly Candidate[] _everywhere;
 
     /// <summary>Builds a matcher; the entry index of a match is the position of its entry in <paramref name="entries"/>.</summary>
     public PhraseMatcher(IEnumerable<(string Id, PhrasePattern Pattern)> entries)
@@ -23,9 +23,9 @@ internal sealed class PhraseMatcher
         ArgumentNullException.ThrowIfNull(entries);
         var ids = new List<string>();
         var patterns = new List<PhrasePattern>();
-        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var byPrefix = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var everywhere = new List<int>();
+        var byWord = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
+        var byPrefix = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
+        var everywhere = new List<Candidate>();
         foreach (var (id, pattern) in entries)
         {
             var index = ids.Count;
@@ -84,18 +84,22 @@ internal sealed class PhraseMatcher
         }
     }
 
-    private void Try(Document document, int start, int[] candidates, List<PhraseMatch> into, int from)
+    private void Try(Document document, int start, Candidate[] candidates, List<PhraseMatch> into, int from)
     {
-        foreach (var entry in candidates)
+        var sentence = document.Tokens[start].Sentence;
+        foreach (var c in candidates)
         {
-            if (Overlaps(into, from, entry, start))
+            if (Overlaps(into, from, c.Entry, start))
             {
                 continue;
             }
-            var last = _patterns[entry].MatchAt(document, start);
+            // A word-index hit has already consumed the first token: continue after it.
+            var last = c.Consumed
+                ? _patterns[c.Entry].MatchFrom(document, c.Pc + 1, start + 1, sentence)
+                : _patterns[c.Entry].MatchFrom(document, c.Pc, start, sentence);
             if (last >= 0)
             {
-                into.Add(new PhraseMatch(entry, start, last));
+                into.Add(new PhraseMatch(c.Entry, start, last));
             }
         }
     }
@@ -113,46 +117,56 @@ internal sealed class PhraseMatcher
         return false;
     }
 
-    // Each entry goes into exactly one kind of index so that a token never runs the same entry twice.
-    private static void Index(int index, PhrasePattern pattern, Dictionary<string, List<int>> byWord, Dictionary<string, List<int>> byPrefix, List<int> everywhere)
+    // Words index exactly (their first token is then already matched); prefixes by their first three letters; classes
+    // and shorter prefixes are tried at every token.
+    private static void Index(int index, PhrasePattern pattern, Dictionary<string, List<Candidate>> byWord, Dictionary<string, List<Candidate>> byPrefix, List<Candidate> everywhere)
     {
-        var firsts = pattern.FirstSteps();
-        var anyPrefix = false;
-        foreach (var step in firsts)
+        foreach (var (pc, step) in pattern.FirstSteps())
         {
-            if (step.Op == PhraseOp.Class || (step.Op == PhraseOp.Prefix && step.Text!.Length < PrefixKey))
+            switch (step.Op)
             {
-                everywhere.Add(index);
-                return;
-            }
-            anyPrefix |= step.Op == PhraseOp.Prefix;
-        }
-        if (anyPrefix && firsts.Exists(s => s.Op == PhraseOp.Word && s.Text!.Length < PrefixKey))
-        {
-            everywhere.Add(index);
-            return;
-        }
-        foreach (var step in firsts)
-        {
-            var (target, key) = anyPrefix ? (byPrefix, step.Text![..PrefixKey]) : (byWord, step.Text!);
-            if (!target.TryGetValue(key, out var list))
-            {
-                target[key] = list = [];
-            }
-            if (list.Count == 0 || list[^1] != index)
-            {
-                list.Add(index);
+                case PhraseOp.Word:
+                    Add(byWord, step.Text!, new Candidate(index, pc, true));
+                    break;
+                case PhraseOp.WordSet:
+                    foreach (var word in step.Set!.Words)
+                    {
+                        Add(byWord, word, new Candidate(index, pc, true));
+                    }
+                    break;
+                case PhraseOp.Prefix when step.Text!.Length >= PrefixKey:
+                    Add(byPrefix, step.Text[..PrefixKey], new Candidate(index, pc, false));
+                    break;
+                default:
+                    everywhere.Add(new Candidate(index, pc, false));
+                    break;
             }
         }
     }
 
-    private static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> lists)
+    private static void Add(Dictionary<string, List<Candidate>> index, string key, Candidate candidate)
     {
-        var d = new Dictionary<string, int[]>(lists.Count, StringComparer.Ordinal);
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+        if (!list.Contains(candidate))
+        {
+            list.Add(candidate);
+        }
+    }
+
+    private static Dictionary<string, Candidate[]> Freeze(Dictionary<string, List<Candidate>> lists)
+    {
+        var d = new Dictionary<string, Candidate[]>(lists.Count, StringComparer.Ordinal);
         foreach (var (key, list) in lists)
         {
             d[key] = [.. list];
         }
         return d;
     }
+
+    /// <summary>An entry to try at a token, from instruction <see cref="Pc"/>; <see cref="Consumed"/> when the index
+    /// lookup itself matched that instruction.</summary>
+    private readonly record struct Candidate(int Entry, int Pc, bool Consumed);
 }

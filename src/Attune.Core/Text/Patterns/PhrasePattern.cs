@@ -57,10 +57,18 @@ internal sealed class PhrasePattern
         return end < 0 ? -1 : end - 1;
     }
 
-    /// <summary>The consuming instructions a match can start with.</summary>
-    internal List<PhraseInstr> FirstSteps()
+    /// <summary>Matches from instruction <paramref name="pc"/> at token <paramref name="pos"/> for a match that started
+    /// at a token of sentence <paramref name="sentence"/>; returns the last token of the match, or -1.</summary>
+    internal int MatchFrom(Document document, int pc, int pos, int sentence)
     {
-        var result = new List<PhraseInstr>();
+        var end = Run(document, pc, pos, sentence);
+        return end < 0 ? -1 : end - 1;
+    }
+
+    /// <summary>The consuming instructions a match can start with, with their index, in the order they are tried.</summary>
+    internal List<(int Pc, PhraseInstr Step)> FirstSteps()
+    {
+        var result = new List<(int, PhraseInstr)>();
         var seen = new bool[_program.Length];
         var stack = new Stack<int>();
         stack.Push(0);
@@ -85,7 +93,7 @@ internal sealed class PhrasePattern
                 case PhraseOp.Match:
                     break;
                 default:
-                    result.Add(ins);
+                    result.Add((pc, ins));
                     break;
             }
         }
@@ -125,6 +133,7 @@ internal sealed class PhrasePattern
             var ok = ins.Op switch
             {
                 PhraseOp.Word => norm.SequenceEqual(ins.Text),
+                PhraseOp.WordSet => ins.Set!.Contains(norm),
                 PhraseOp.Prefix => norm.StartsWith(ins.Text),
                 _ => PhraseNumbers.Is(ins.Class, tokens[pos], norm),
             };
