@@ -139,6 +139,11 @@ internal static class AnalyzeCommand
             }
 
             summary.BadRows = errors.Count;
+            if (errors.Count == 0 && File.Exists(errorsPath))
+            {
+                // The errors file lists this run's bad rows; one left by an earlier run would be misleading.
+                File.Delete(errorsPath);
+            }
             foreach (var error in errors.First)
             {
                 err.WriteLine($"attune analyze: {options.File} {error}");
@@ -193,6 +198,7 @@ internal static class AnalyzeCommand
         var fields = new int[count];
         var texts = new string?[count];
         var results = new Reading?[count];
+        var lines = new byte[]?[count];
         var problems = new RecordError?[count];
         for (var i = 0; i < count; i++)
         {
@@ -217,6 +223,7 @@ internal static class AnalyzeCommand
                 try
                 {
                     results[i] = listener.Read(texts[i]);
+                    lines[i] = ReadingLineWriter.Encode((InputRecord)batch[i], fields[i], texts[i]!, results[i]!);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -233,7 +240,7 @@ internal static class AnalyzeCommand
             }
             else
             {
-                writer.Write((InputRecord)batch[i], fields[i], texts[i]!, results[i]!);
+                writer.Write(lines[i]!);
                 summary.Add(results[i]!);
             }
         }

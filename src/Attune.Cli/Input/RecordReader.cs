@@ -62,7 +62,8 @@ internal sealed class RecordFormatException(string message) : Exception(message)
 /// <remarks>CSV: the first row is the header; fields may be quoted, with doubled quotes and newlines inside
 /// quotes; blank lines are skipped; a row with a different number of fields than the header is a bad row; an
 /// unterminated quote makes its row bad and reading resumes on the line after the one where the quote opened.
-/// JSON Lines: blank lines are skipped; a line that is not a JSON object is a bad row. A UTF-8 byte-order mark is
+/// JSON Lines: blank lines are skipped; a line that is not a JSON object is a bad row. A file that starts with
+/// <c>[</c> is read as one JSON array of objects (whole, into memory), each element at the line where it starts. A UTF-8 byte-order mark is
 /// ignored. Not thread-safe; <see cref="Read"/> may be enumerated once.</remarks>
 internal sealed class RecordReader : IDisposable
 {
@@ -103,7 +104,7 @@ internal sealed class RecordReader : IDisposable
     };
 
     /// <summary>Starts reading <paramref name="reader"/>; reads the header (CSV) or up to the first good object (JSON Lines).</summary>
-    /// <exception cref="RecordFormatException">The input has no header row, or is a JSON array rather than JSON Lines.</exception>
+    /// <exception cref="RecordFormatException">The CSV input has no header row.</exception>
     public static RecordReader Create(TextReader reader, RecordFormat format) => new(reader, format);
 
     /// <summary>Opens a file; the format comes from <paramref name="format"/> or else the extension.</summary>
@@ -303,6 +304,30 @@ internal sealed class RecordReader : IDisposable
 
     private string[] PeekJsonColumns()
     {
+        while (_source.ReadLine() is { } first)
+        {
+            var line = _line++;
+            if (string.IsNullOrWhiteSpace(first))
+            {
+                continue;
+            }
+            if (first.TrimStart().StartsWith('['))
+            {
+                ReadJsonArray(first + "\n" + _source.ReadToEnd(), line);
+            }
+            else
+            {
+                _pending.Enqueue(ParseJsonLine(line, first));
+            }
+            break;
+        }
+        foreach (var item in _pending)
+        {
+            if (item is InputRecord record)
+            {
+                return [.. record.Names];
+            }
+        }
         while (NextJsonItem() is { } item)
         {
             _pending.Enqueue(item);
@@ -310,15 +335,42 @@ internal sealed class RecordReader : IDisposable
             {
                 return [.. record.Names];
             }
-            if (_pending.Count == 1 && item is RecordError { Line: 1 } && FirstLineWasArray)
-            {
-                throw new RecordFormatException("this is a JSON array, not JSON Lines: write one JSON object per line");
-            }
         }
         return [];
     }
 
-    private bool FirstLineWasArray { get; set; }
+    /// <summary>A .json file holding one array of objects: read whole (it is one JSON value), each element a row
+    /// at the line where it starts. A syntax error ends the array: it is reported at its line, the elements before
+    /// it are kept.</summary>
+    private void ReadJsonArray(string text, int firstLine)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var line = firstLine;
+        var counted = 0L;
+        try
+        {
+            reader.Read();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                line += bytes.AsSpan((int)counted, (int)(reader.TokenStartIndex - counted)).Count((byte)'\n');
+                counted = reader.TokenStartIndex;
+                using var element = JsonDocument.ParseValue(ref reader);
+                _pending.Enqueue(ToItem(line, element.RootElement));
+            }
+            var after = (int)reader.BytesConsumed;
+            var extra = bytes.AsSpan(after).IndexOfAnyExcept(" \t\r\n"u8);
+            if (extra >= 0)
+            {
+                line += bytes.AsSpan((int)counted, after + extra - (int)counted).Count((byte)'\n');
+                _pending.Enqueue(new RecordError(line, "content after the end of the JSON array was not read: a .json file holds one array, or one object per line (JSON Lines)"));
+            }
+        }
+        catch (JsonException e)
+        {
+            _pending.Enqueue(new RecordError(firstLine + (int)(e.LineNumber ?? 0), $"malformed JSON: {FirstSentence(e.Message)}; the rest of the array cannot be read"));
+        }
+    }
 
     private RecordItem? NextJsonItem()
     {
@@ -334,10 +386,6 @@ internal sealed class RecordReader : IDisposable
             {
                 continue;
             }
-            if (line == 1 && text.TrimStart().StartsWith('['))
-            {
-                FirstLineWasArray = true;
-            }
             return ParseJsonLine(line, text);
         }
     }
@@ -347,31 +395,35 @@ internal sealed class RecordReader : IDisposable
         try
         {
             using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return new RecordError(line, $"expected a JSON object, found {Describe(root.ValueKind)}");
-            }
-            var names = new List<string>();
-            var values = new List<string?>();
-            var json = new List<string>();
-            foreach (var property in root.EnumerateObject())
-            {
-                names.Add(property.Name);
-                values.Add(property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Null => null,
-                    _ => property.Value.GetRawText(),
-                });
-                json.Add(property.Value.GetRawText());
-            }
-            return new InputRecord(line, names, values, json);
+            return ToItem(line, document.RootElement);
         }
         catch (JsonException e)
         {
             return new RecordError(line, $"malformed JSON: {FirstSentence(e.Message)}");
         }
+    }
+
+    private static RecordItem ToItem(int line, JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new RecordError(line, $"expected a JSON object, found {Describe(root.ValueKind)}");
+        }
+        var names = new List<string>();
+        var values = new List<string?>();
+        var json = new List<string>();
+        foreach (var property in root.EnumerateObject())
+        {
+            names.Add(property.Name);
+            values.Add(property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Null => null,
+                _ => property.Value.GetRawText(),
+            });
+            json.Add(property.Value.GetRawText());
+        }
+        return new InputRecord(line, names, values, json);
     }
 
     private static string Describe(JsonValueKind kind) => kind switch
@@ -429,6 +481,18 @@ internal sealed class RecordReader : IDisposable
         {
             _pushed = string.Concat(text, _pushed.AsSpan(_pushedAt));
             _pushedAt = 0;
+        }
+
+        /// <summary>Everything not read yet.</summary>
+        public string ReadToEnd()
+        {
+            var rest = new StringBuilder();
+            rest.Append(_pushed.AsSpan(_pushedAt));
+            _pushedAt = _pushed.Length;
+            rest.Append(_buffer, _position, _length - _position);
+            _position = _length;
+            rest.Append(reader.ReadToEnd());
+            return rest.ToString();
         }
 
         /// <summary>A line without its terminator (\n, \r\n or \r), or null at the end.</summary>

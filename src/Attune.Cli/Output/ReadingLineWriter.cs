@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Attune.Cli.Input;
@@ -6,53 +7,54 @@ using Attune.Core.Listening;
 namespace Attune.Cli.Output;
 
 /// <summary>Writes one JSON Lines object per read row: <c>{"line", "row", "text", "reading"}</c>
-/// (documented in docs/reading-json.md).</summary>
-internal sealed class ReadingLineWriter : IDisposable
+/// (documented in docs/reading-json.md). Lines are encoded on any thread, then written in order.</summary>
+internal sealed class ReadingLineWriter(Stream stream) : IDisposable
 {
-    private readonly Stream _stream;
-    private readonly Utf8JsonWriter _writer;
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public ReadingLineWriter(Stream stream)
-    {
-        _stream = stream;
-        _writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-    }
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
-    /// <summary>Writes the row's line, its other fields (kept as they were), the text read and the reading.</summary>
-    public void Write(InputRecord record, int textField, string text, Reading reading)
+    /// <summary>Encodes the row's line, its other fields (kept as they were), the text read and the reading, with
+    /// the trailing newline. Thread-safe.</summary>
+    public static byte[] Encode(InputRecord record, int textField, string text, Reading reading)
     {
-        _writer.WriteStartObject();
-        _writer.WriteNumber("line", record.Line);
-        _writer.WriteStartObject("row");
-        for (var i = 0; i < record.Names.Count; i++)
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
         {
-            if (i == textField)
+            writer.WriteStartObject();
+            writer.WriteNumber("line", record.Line);
+            writer.WriteStartObject("row");
+            for (var i = 0; i < record.Names.Count; i++)
             {
-                continue;
+                if (i == textField)
+                {
+                    continue;
+                }
+                writer.WritePropertyName(record.Names[i]);
+                if (record.Json is { } json)
+                {
+                    writer.WriteRawValue(json[i], skipInputValidation: true);
+                }
+                else
+                {
+                    writer.WriteStringValue(record.Values[i]);
+                }
             }
-            _writer.WritePropertyName(record.Names[i]);
-            if (record.Json is { } json)
-            {
-                _writer.WriteRawValue(json[i], skipInputValidation: true);
-            }
-            else
-            {
-                _writer.WriteStringValue(record.Values[i]);
-            }
+            writer.WriteEndObject();
+            writer.WriteString("text", text);
+            writer.WritePropertyName("reading");
+            ReadingJson.Write(writer, reading);
+            writer.WriteEndObject();
         }
-        _writer.WriteEndObject();
-        _writer.WriteString("text", text);
-        _writer.WritePropertyName("reading");
-        ReadingJson.Write(_writer, reading);
-        _writer.WriteEndObject();
-        _writer.Flush();
-        _stream.WriteByte((byte)'\n');
-        _writer.Reset();
+        var line = new byte[buffer.WrittenCount + 1];
+        buffer.WrittenSpan.CopyTo(line);
+        line[^1] = (byte)'\n';
+        return line;
     }
 
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _stream.Dispose();
-    }
+    public void Write(byte[] line) => stream.Write(line);
+
+    public void Dispose() => stream.Dispose();
 }

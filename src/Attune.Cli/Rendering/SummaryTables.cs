@@ -43,7 +43,9 @@ internal static class SummaryTables
                 AddCount(topics, Names.Words(t), s.Topics[(int)t], s.Messages);
             }
         }
-        return new Rows(totals, emotions, drivers, topics);
+        var side = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn();
+        side.AddRow(emotions, new Rows(drivers, topics));
+        return new Rows(totals, side);
     }
 
     private static Table Counts(string title, string what) =>

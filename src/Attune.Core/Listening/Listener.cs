@@ -24,6 +24,9 @@ public sealed class Listener
         _signals = new SignalDetector(resources.Signals);
     }
 
+    /// <summary>The emotion model, for the GoEmotions evaluation of its sentiment-group heads.</summary>
+    internal EmotionModel Emotions => _emotions;
+
     /// <summary>The listener over Attune's own embedded lexicons, rules and model.</summary>
     public static Listener Default => Shared.Value;
 

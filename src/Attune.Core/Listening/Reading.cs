@@ -55,5 +55,7 @@ public sealed record Reading(
 /// <param name="WasHtml">True when the text was an HTML body and its markup was removed.</param>
 /// <param name="QuotedReplyRemoved">True when a quoted earlier message ("On Mon … wrote:", "&gt; …") was set aside.</param>
 /// <param name="SignatureRemoved">True when a signature block was set aside.</param>
-/// <param name="Truncated">True when the text was longer than the engine reads and its tail was not read.</param>
+/// <param name="Truncated">True when the text was longer than the engine reads (the first 20,000 characters, cut back to a
+/// whitespace: <c>TextPreparer.MaxReadLength</c>) and its tail was not read; false when a quoted reply or signature
+/// delimiter ended the text before that bound.</param>
 public sealed record TextInfo(int Length, int ReadLength, bool WasHtml, bool QuotedReplyRemoved, bool SignatureRemoved, bool Truncated);

@@ -8,6 +8,7 @@ internal sealed class Document
 {
     private readonly char[] _norm;
     private readonly int[]? _map;
+    private readonly int[]? _mapEnd;
     private readonly int _offset;
 
     /// <param name="original">The text given to the engine.</param>
@@ -24,6 +25,19 @@ internal sealed class Document
         _offset = offset;
         Info = info;
         (Tokens, _norm) = Tokenizer.Tokenize(text);
+    }
+
+    /// <param name="original">The text given to the engine.</param>
+    /// <param name="text">The text to read.</param>
+    /// <param name="map">For each index of <paramref name="text"/> the index in <paramref name="original"/> where its
+    /// source starts.</param>
+    /// <param name="mapEnd">For each index of <paramref name="text"/> the index one past the end of its source (a decoded
+    /// entity such as <c>&amp;amp;</c> is one character read from five).</param>
+    /// <param name="info">How the text was prepared.</param>
+    public Document(string original, string text, int[] map, int[] mapEnd, TextInfo info)
+        : this(original, text, map, 0, info)
+    {
+        _mapEnd = mapEnd;
     }
 
     public string Original { get; }
@@ -52,8 +66,8 @@ internal sealed class Document
             return new TextSpan(start < _map.Length ? _map[start] : Original.Length, 0);
         }
         var first = _map[start];
-        var last = _map[start + length - 1];
-        return new TextSpan(first, last - first + 1);
+        var end = _mapEnd is null ? _map[start + length - 1] + 1 : _mapEnd[start + length - 1];
+        return new TextSpan(first, end - first);
     }
 
     /// <summary>Evidence covering tokens <paramref name="first"/> to <paramref name="last"/> inclusive.</summary>

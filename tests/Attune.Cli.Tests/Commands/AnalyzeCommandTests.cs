@@ -89,6 +89,22 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task CleanRerun_RemovesTheErrorsFileOfAnEarlierRun()
+    {
+        var csv = _temp.File("t.csv", "text\nhello\n\"\"\n");
+        var errorsFile = Path.Combine(_temp.Path, "bad-rows.txt");
+        var (first, _, _) = await CliRunner.RunAsync(["analyze", csv, "--errors", errorsFile]);
+        Assert.Equal(1, first);
+        Assert.Contains("line 3: the text column 'text' is empty", File.ReadAllText(errorsFile), StringComparison.Ordinal);
+        File.WriteAllText(csv, "text\nhello\n");
+
+        var (second, _, _) = await CliRunner.RunAsync(["analyze", csv, "--errors", errorsFile]);
+
+        Assert.Equal(0, second);
+        Assert.False(File.Exists(errorsFile));
+    }
+
+    [Fact]
     public async Task MissingFile_ExitsTwoNamingTheFile()
     {
         var missing = Path.Combine(_temp.Path, "nowhere.csv");

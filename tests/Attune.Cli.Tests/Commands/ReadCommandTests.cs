@@ -89,6 +89,16 @@ public sealed class ReadCommandTests
     }
 
     [Fact]
+    public async Task NoTextWithPipedInput_ReadsStandardInput()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync(["read", "--json"], stdin: "where is my refund");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("where is my refund".Length, json.RootElement.GetProperty("text").GetProperty("length").GetInt32());
+    }
+
+    [Fact]
     public async Task NoTextOnATerminal_ExplainsAndExitsTwo()
     {
         var (exit, _, error) = await CliRunner.RunAsync(["read"], terminal: new Terminal(Input: true, Output: false, Error: false));

@@ -76,9 +76,86 @@ public sealed class RecordReaderTests
     }
 
     [Fact]
-    public void JsonArray_IsUnusableWithAClearMessage()
+    public void JsonArray_IsReadElementByElementWithTheLineEachStartsOn()
     {
-        var e = Assert.Throws<RecordFormatException>(() => RecordReader.Create(new StringReader("[\n{\"text\":\"a\"}\n]\n"), RecordFormat.JsonLines));
-        Assert.Contains("JSON array", e.Message, StringComparison.Ordinal);
+        var (reader, items) = ReadAll("[\n  {\"id\": 1, \"text\": \"a\"},\n  42,\n  {\"id\": 3,\n   \"text\": \"c\"}\n]\n", RecordFormat.JsonLines);
+
+        Assert.Equal(["id", "text"], reader.Columns);
+        Assert.Equal(2, Assert.IsType<InputRecord>(items[0]).Line);
+        Assert.Contains("expected a JSON object, found a number", Assert.IsType<RecordError>(items[1]).Message, StringComparison.Ordinal);
+        Assert.Equal(3, items[1].Line);
+        var last = Assert.IsType<InputRecord>(items[2]);
+        Assert.Equal(4, last.Line);
+        Assert.Equal("c", last.Get("text"));
+    }
+
+    [Fact]
+    public void BrokenJsonArray_KeepsTheElementsBeforeTheErrorAndNamesItsLine()
+    {
+        var (_, items) = ReadAll("[\n{\"text\": \"a\"},\n{\"text\": oops}\n]", RecordFormat.JsonLines);
+
+        Assert.Equal("a", Assert.IsType<InputRecord>(items[0]).Get("text"));
+        var error = Assert.IsType<RecordError>(Assert.Single(items.Skip(1)));
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("malformed JSON", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class RecordReaderJsonArrayTests
+{
+    [Fact]
+    public void ContentAfterTheArray_IsReportedNotLost()
+    {
+        var reader = RecordReader.Create(new StringReader("[{\"text\": \"a\"}]\n{\"text\": \"b\"}\n"), RecordFormat.JsonLines);
+
+        var items = reader.Read().ToList();
+
+        Assert.Equal("a", Assert.IsType<InputRecord>(items[0]).Get("text"));
+        var error = Assert.IsType<RecordError>(items[1]);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("after the end of the JSON array", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class RecordReaderProperties
+{
+    private static string Quote(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    [FsCheck.Xunit.Property]
+    public bool CsvWrittenWithRfc4180Quoting_ReadsBackTheSameFieldsAndLines(string?[][] table)
+    {
+        var rows = table.Where(r => r is not null).Select(r => Enumerable.Range(0, 3).Select(i => i < r.Length ? r[i] ?? "" : "").ToArray()).ToList();
+        var csv = "a,b,c\r\n" + string.Concat(rows.Select(r => string.Join(',', r.Select(Quote)) + "\r\n"));
+
+        var items = RecordReader.Create(new StringReader(csv), RecordFormat.Csv).Read().ToList();
+
+        var expectedLine = 2;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (items[i] is not InputRecord record || record.Line != expectedLine || !record.Values.SequenceEqual(rows[i]))
+            {
+                return false;
+            }
+            expectedLine += 1 + rows[i].Sum(f => f.Count(c => c == '\n'));
+        }
+        return items.Count == rows.Count;
+    }
+
+    [FsCheck.Xunit.Property]
+    public bool AnyText_OnlyFailsWithRecordFormatExceptionAndEveryItemHasAValidLine(string text)
+    {
+        var input = "id,text\n" + (text ?? "");
+        var lines = input.Count(c => c == '\n') + input.Count(c => c == '\r') + 1;
+        var items = RecordReader.Create(new StringReader(input), RecordFormat.Csv).Read().ToList();
+        List<RecordItem> json;
+        try
+        {
+            json = [.. RecordReader.Create(new StringReader(text ?? ""), RecordFormat.JsonLines).Read()];
+        }
+        catch (RecordFormatException)
+        {
+            json = [];
+        }
+        return items.All(i => i.Line >= 2 && i.Line <= lines) && json.All(i => i.Line >= 1 && i.Line <= lines);
     }
 }

@@ -1,22 +1,170 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Attune.Core.Text;
 
 namespace Attune.Core.Listening.Emotions;
 
-internal sealed class EmotionModelData
-{
-    public static EmotionModelData LoadEmbedded() => new();
-}
-
+/// <summary>Scores the emotions of a message with the trained one-vs-rest linear model (<see cref="EmotionModelData"/>).
+/// Thread-safe: all state is read-only after construction.</summary>
 internal sealed class EmotionModel(EmotionModelData data)
 {
+    private const int StackFeatures = 512;
+    private const int MaxEvidence = 3;
+
+    // Below a tenth of a log-odds point a word hardly moved the score: not worth showing as evidence.
+    private const double MinEvidenceWeight = 0.1;
+
+    private static readonly string[] Cues = [.. EmotionHeads.Names.Select(n => "emotions-model." + n)];
+
     private readonly EmotionModelData _data = data;
 
+    /// <summary>One score per <see cref="Emotion"/>, in enum order. The sentiment reading is not used: the model reads
+    /// the words alone, so that it does not shift whenever the sentiment lexicon is edited.</summary>
     public ImmutableArray<EmotionScore> Score(Document document, SentimentReading sentiment)
     {
-        _ = _data;
-        _ = document;
         _ = sentiment;
-        return [.. Enum.GetValues<Emotion>().Select(e => new EmotionScore(e, 0, []))];
+        var max = EmotionFeatures.MaxFeatures(document.Tokens.Length);
+        FeatureHit[]? rented = null;
+        var hits = max <= StackFeatures ? stackalloc FeatureHit[StackFeatures] : (rented = ArrayPool<FeatureHit>.Shared.Rent(max));
+        try
+        {
+            Span<double> z = stackalloc double[EmotionHeads.Count];
+            var matched = Logits(document, hits, z);
+            var scores = new EmotionScore[EmotionHeads.EmotionCount];
+            for (var h = 0; h < scores.Length; h++)
+            {
+                var p = Sigmoid(z[h]);
+                // Neutral is the absence of the others: no word "raises" it in a way worth showing.
+                var evidence = p >= 0.5 && h != (int)Emotion.Neutral ? Evidence(document, hits[..matched], h) : [];
+                scores[h] = new EmotionScore((Emotion)h, p, evidence);
+            }
+            return ImmutableCollectionsMarshal.AsImmutableArray(scores);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<FeatureHit>.Shared.Return(rented);
+            }
+        }
     }
+
+    /// <summary>The GoEmotions sentiment groups of a message, each a calibrated score in [0, 1] (present at ≥ 0.5).</summary>
+    public SentimentGroupScores ScoreGroups(Document document)
+    {
+        var max = EmotionFeatures.MaxFeatures(document.Tokens.Length);
+        FeatureHit[]? rented = null;
+        var hits = max <= StackFeatures ? stackalloc FeatureHit[StackFeatures] : (rented = ArrayPool<FeatureHit>.Shared.Rent(max));
+        try
+        {
+            Span<double> z = stackalloc double[EmotionHeads.Count];
+            Logits(document, hits, z);
+            return new SentimentGroupScores(
+                Sigmoid(z[EmotionHeads.Positive]),
+                Sigmoid(z[EmotionHeads.Negative]),
+                Sigmoid(z[EmotionHeads.Ambiguous]),
+                Sigmoid(z[(int)Emotion.Neutral]));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<FeatureHit>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Fills <paramref name="z"/> with calibrated logits; leaves the known features (hash replaced by the row)
+    /// at the start of <paramref name="hits"/> and returns their number.</summary>
+    private int Logits(Document document, Span<FeatureHit> hits, Span<double> z)
+    {
+        var n = EmotionFeatures.Extract(document, _data.Scheme, hits);
+        var weights = _data.Weights.AsSpan();
+        Span<int> sums = stackalloc int[EmotionHeads.Count];
+        sums.Clear();
+        var matched = 0;
+        for (var k = 0; k < n; k++)
+        {
+            var hit = hits[k];
+            if (!_data.TryRow(hit.Hash, out var row))
+            {
+                continue;
+            }
+            var w = weights.Slice(row * EmotionHeads.Count, EmotionHeads.Count);
+            for (var h = 0; h < EmotionHeads.Count; h++)
+            {
+                sums[h] += w[h];
+            }
+            hits[matched++] = hit with { Hash = (uint)row };
+        }
+        var scale = (double)_data.Scale;
+        for (var h = 0; h < EmotionHeads.Count; h++)
+        {
+            z[h] = _data.CalibratedBias[h] + (sums[h] / scale);
+        }
+        return matched;
+    }
+
+    // The tokens whose features added most to head h; a bigram's weight is shared between its two tokens.
+    private ImmutableArray<Evidence> Evidence(Document document, ReadOnlySpan<FeatureHit> hits, int head)
+    {
+        var tokens = document.Tokens;
+        double[]? rented = null;
+        var sums = tokens.Length <= StackFeatures ? stackalloc double[tokens.Length] : (rented = ArrayPool<double>.Shared.Rent(tokens.Length)).AsSpan(0, tokens.Length);
+        sums.Clear();
+        try
+        {
+            foreach (var hit in hits)
+            {
+                var w = _data.Weight((int)hit.Hash, head);
+                if (hit.First == hit.Last)
+                {
+                    sums[hit.First] += w;
+                }
+                else
+                {
+                    sums[hit.First] += w / 2;
+                    sums[hit.Last] += w / 2;
+                }
+            }
+            Span<int> best = stackalloc int[MaxEvidence];
+            var found = 0;
+            for (; found < MaxEvidence; found++)
+            {
+                var top = -1;
+                for (var i = 0; i < sums.Length; i++)
+                {
+                    if (sums[i] >= MinEvidenceWeight && tokens[i].Kind is TokenKind.Word or TokenKind.Emoji or TokenKind.Emoticon && (top < 0 || sums[i] > sums[top]))
+                    {
+                        top = i;
+                    }
+                }
+                if (top < 0)
+                {
+                    break;
+                }
+                best[found] = top;
+                sums[top] = -sums[top];
+            }
+            var result = new Evidence[found];
+            for (var k = 0; k < found; k++)
+            {
+                result[k] = document.Evidence(best[k], best[k], Cues[head], Math.Round(-sums[best[k]], 3));
+            }
+            return ImmutableCollectionsMarshal.AsImmutableArray(result);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 }
+
+/// <summary>Calibrated scores (0–1, present at ≥ 0.5) of the GoEmotions sentiment groups.</summary>
+internal readonly record struct SentimentGroupScores(double Positive, double Negative, double Ambiguous, double Neutral);

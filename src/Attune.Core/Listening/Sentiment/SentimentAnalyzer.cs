@@ -1,20 +1,369 @@
+using System.Buffers;
+using System.Collections.Immutable;
 using Attune.Core.Text;
 
 namespace Attune.Core.Listening.Sentiment;
 
-internal sealed class SentimentLexicon
+/// <summary>Scores a message's overall feeling from the lexicon and the rules: negation, boosters and dampeners,
+/// contrast, capitals, exclamation and question marks, elongation, emoji, emoticons, irony and sarcasm markers.</summary>
+internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSettings? settings = null)
 {
-    public static SentimentLexicon LoadEmbedded() => new();
-}
+    private static readonly SentimentEntry ContractedNegator = new("n't", SentimentRole.Negator, 0, SentimentTags.None);
+    private static readonly SentimentReading Nothing = new(0, 0, 0, 1, SentimentLabel.Neutral, []);
 
-internal sealed class SentimentAnalyzer(SentimentLexicon lexicon)
-{
     private readonly SentimentLexicon _lexicon = lexicon;
+    private readonly SentimentSettings _s = settings ?? SentimentSettings.Default;
 
     public SentimentReading Analyze(Document document)
     {
-        _ = _lexicon;
-        _ = document;
-        return new SentimentReading(0, 0, 0, 1, SentimentLabel.Neutral, []);
+        var n = document.Tokens.Length;
+        if (n == 0)
+        {
+            return Nothing;
+        }
+        var modifiers = ArrayPool<SentimentEntry?>.Shared.Rent(n);
+        var items = ArrayPool<SentimentItem>.Shared.Rent(n);
+        var clause = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            return Score(document, modifiers, items, clause);
+        }
+        finally
+        {
+            ArrayPool<SentimentEntry?>.Shared.Return(modifiers, clearArray: true);
+            ArrayPool<SentimentItem>.Shared.Return(items, clearArray: true);
+            ArrayPool<double>.Shared.Return(clause);
+        }
+    }
+
+    private SentimentReading Score(Document document, SentimentEntry?[] modifiers, SentimentItem[] items, double[] clause)
+    {
+        var tokens = document.Tokens;
+        var n = tokens.Length;
+        int count = 0, units = 0, sentimentUnits = 0, exclamations = 0, questions = 0, capsWords = 0, lowerWords = 0;
+        var lastContrast = -1;
+        for (var i = 0; i < n;)
+        {
+            ref readonly var t = ref tokens[i];
+            clause[i] = 1;
+            if (t.IsWord && t.NormLength >= 2)
+            {
+                if (t.Has(TokenFlags.AllCaps))
+                {
+                    capsWords++;
+                }
+                else
+                {
+                    lowerWords++;
+                }
+            }
+            if (t.Kind is TokenKind.Word or TokenKind.Emoji or TokenKind.Emoticon)
+            {
+                units++;
+            }
+            else if (t.Kind == TokenKind.Punctuation && t.Length == 1)
+            {
+                var c = document.Text[t.Start];
+                exclamations += c == '!' ? 1 : 0;
+                questions += c == '?' ? 1 : 0;
+            }
+
+            var (entry, last) = Find(document, i);
+            if (entry is null)
+            {
+                i++;
+                continue;
+            }
+            for (var k = i + 1; k <= last; k++)
+            {
+                clause[k] = 1;
+                units += tokens[k].Kind is TokenKind.Word or TokenKind.Emoji or TokenKind.Emoticon ? 1 : 0;
+            }
+            if (entry.Role == SentimentRole.Valence)
+            {
+                items[count++] = new SentimentItem { First = i, Last = last, NegatorAt = -1, Entry = entry, Weight = entry.Value };
+                sentimentUnits += last - i + 1;
+            }
+            else
+            {
+                modifiers[last] = entry;
+                if (entry.Role == SentimentRole.Contrast)
+                {
+                    lastContrast = last;
+                }
+            }
+            i = last + 1;
+        }
+        if (count == 0)
+        {
+            return Nothing;
+        }
+
+        ApplyContrast(tokens, modifiers, clause, lastContrast);
+        var shouting = capsWords > 0 && lowerWords > 0;
+        var sarcastic = false;
+        var complaint = false;
+        for (var k = 0; k < count; k++)
+        {
+            ref var item = ref items[k];
+            item.Weight = Weigh(document, modifiers, ref item, shouting) * clause[item.First];
+            sarcastic |= item.Entry.Has(SentimentTags.Sarcasm);
+            complaint |= item.Weight < 0 && !item.Entry.Has(SentimentTags.Ironic);
+        }
+
+        double sum = 0, positive = 0, negative = 0, strongestPositive = 0, strongestNegative = 0;
+        for (var k = 0; k < count; k++)
+        {
+            ref var item = ref items[k];
+            if (item.Weight > 0 && item.Entry.Has(SentimentTags.Ironic) && (complaint || sarcastic))
+            {
+                item.Weight = -item.Weight;
+            }
+            else if (item.Weight > 0 && sarcastic && !item.Entry.Has(SentimentTags.Sarcasm))
+            {
+                item.Weight *= _s.SarcasticPraise;
+            }
+            var w = item.Weight;
+            sum += w;
+            if (w > 0)
+            {
+                positive += w;
+                strongestPositive = Math.Max(strongestPositive, w);
+            }
+            else
+            {
+                negative -= w;
+                strongestNegative = Math.Max(strongestNegative, -w);
+            }
+        }
+
+        if (sum != 0)
+        {
+            var marks = Math.Min(exclamations, _s.MaxMarks) * _s.Exclamation
+                + Math.Clamp(questions - 1, 0, _s.MaxMarks) * _s.Question;
+            sum += Math.Sign(sum) * marks;
+        }
+        var compound = Math.Clamp(sum / Math.Sqrt(sum * sum + _s.Alpha), -1, 1);
+        var neutral = units == 0 ? 0 : Math.Clamp((units - sentimentUnits) / (double)units, 0, 1);
+        var felt = positive + negative;
+        var positiveShare = felt == 0 ? 0 : (1 - neutral) * positive / felt;
+        var negativeShare = felt == 0 ? 0 : (1 - neutral) * negative / felt;
+        if (felt == 0)
+        {
+            neutral = 1;
+        }
+
+        var label = compound >= _s.NeutralBand ? SentimentLabel.Positive
+            : compound <= -_s.NeutralBand ? SentimentLabel.Negative
+            : SentimentLabel.Neutral;
+        if (strongestPositive >= _s.MixedStrong && strongestNegative >= _s.MixedStrong
+            && Math.Min(positive, negative) >= _s.MixedBalance * Math.Max(positive, negative))
+        {
+            label = SentimentLabel.Mixed;
+        }
+
+        return new SentimentReading(compound, positiveShare, negativeShare, neutral, label, Evidence(document, items, count));
+    }
+
+    /// <summary>The longest phrase starting at token <paramref name="i"/>, else the token's own entry.</summary>
+    private (SentimentEntry? Entry, int Last) Find(Document document, int i)
+    {
+        var tokens = document.Tokens;
+        ref readonly var t = ref tokens[i];
+        if (t.Kind is TokenKind.Number or TokenKind.Url or TokenKind.Mention)
+        {
+            return (null, i);
+        }
+        var norm = document.Norm(i);
+        foreach (var phrase in _lexicon.PhrasesStartingWith(norm))
+        {
+            var words = phrase.Tokens;
+            if (i + words.Length > tokens.Length)
+            {
+                continue;
+            }
+            var match = true;
+            for (var k = 1; k < words.Length && match; k++)
+            {
+                match = document.Norm(i + k).SequenceEqual(words[k]);
+            }
+            if (match)
+            {
+                return (phrase.Entry, i + words.Length - 1);
+            }
+        }
+        if (t.Kind == TokenKind.Punctuation || t.Kind == TokenKind.Symbol)
+        {
+            return (null, i);
+        }
+
+        var entry = _lexicon.Word(norm);
+        if (entry is null && t.Kind == TokenKind.Emoji && norm.Length <= 32)
+        {
+            Span<char> buffer = stackalloc char[norm.Length];
+            entry = _lexicon.Word(buffer[..SentimentLexicon.StripEmoji(norm, buffer)]);
+        }
+        if (entry is null && t.Has(TokenFlags.Elongated) && norm.Length <= 64)
+        {
+            entry = Unelongated(norm);
+        }
+        if (entry is null && t.IsWord && norm.EndsWith("n't", StringComparison.Ordinal))
+        {
+            entry = ContractedNegator;
+        }
+        return (entry, i);
+    }
+
+    // The normal form keeps two letters of an elongation ("happyy"); try it with one.
+    private SentimentEntry? Unelongated(ReadOnlySpan<char> norm)
+    {
+        Span<char> buffer = stackalloc char[norm.Length];
+        for (var j = norm.Length - 1; j > 0; j--)
+        {
+            if (norm[j] != norm[j - 1] || !char.IsLetter(norm[j]))
+            {
+                continue;
+            }
+            norm[..j].CopyTo(buffer);
+            norm[(j + 1)..].CopyTo(buffer[j..]);
+            var entry = _lexicon.Word(buffer[..(norm.Length - 1)]);
+            if (entry is not null)
+            {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    private static void ApplyContrast(Token[] tokens, SentimentEntry?[] modifiers, double[] clause, int lastContrast)
+    {
+        var n = tokens.Length;
+        if (lastContrast >= 0)
+        {
+            var after = modifiers[lastContrast]!.Value;
+            for (var k = 0; k < n; k++)
+            {
+                clause[k] *= k < lastContrast ? 2 - after : after;
+            }
+        }
+        for (var c = 0; c < n; c++)
+        {
+            if (modifiers[c] is not { Role: SentimentRole.Concessive } concessive)
+            {
+                continue;
+            }
+            // The conceded clause runs to the next comma, semicolon or sentence end; the rest of the sentence weighs more.
+            var k = c + 1;
+            while (k < n && tokens[k].Sentence == tokens[c].Sentence && !IsClauseBreak(tokens[k], modifiers[k]))
+            {
+                clause[k++] *= 2 - concessive.Value;
+            }
+            while (k < n && tokens[k].Sentence == tokens[c].Sentence)
+            {
+                clause[k++] *= concessive.Value;
+            }
+        }
+    }
+
+    private static bool IsClauseBreak(in Token token, SentimentEntry? modifier) =>
+        (token.Kind == TokenKind.Punctuation && token.Length == 1) || modifier is { Role: SentimentRole.Contrast };
+
+    private double Weigh(Document document, SentimentEntry?[] modifiers, ref SentimentItem item, bool shouting)
+    {
+        var tokens = document.Tokens;
+        var v = item.Entry.Value;
+        if (item.Entry.Has(SentimentTags.Learned))
+        {
+            v *= _s.LearnedWeight;
+        }
+
+        // Look back a few words within the clause for negators and boosters.
+        var boost = 0.0;
+        var negatorAt = -1;
+        var distance = 0;
+        for (var j = item.First - 1; j >= 0 && distance < _s.Scope; j--)
+        {
+            ref readonly var t = ref tokens[j];
+            if (t.Sentence != tokens[item.First].Sentence)
+            {
+                break;
+            }
+            if (t.Kind == TokenKind.Punctuation)
+            {
+                var p = document.Text[t.Start];
+                if (p is ',' or ';' or ':' or '.' or '!' or '?')
+                {
+                    break;
+                }
+                continue;
+            }
+            var m = modifiers[j];
+            if (m is { Role: SentimentRole.Contrast or SentimentRole.Concessive })
+            {
+                break;
+            }
+            if (m is { Role: SentimentRole.Negator } && negatorAt < 0)
+            {
+                negatorAt = j;
+            }
+            else if (m is { Role: SentimentRole.Booster })
+            {
+                boost += m.Value * (1 - _s.BoosterFade * distance);
+            }
+            distance++;
+        }
+
+        v *= Math.Max(0, 1 + boost);
+        ref readonly var word = ref tokens[item.First];
+        if (shouting && word.Has(TokenFlags.AllCaps))
+        {
+            v *= _s.Caps;
+        }
+        if (word.Has(TokenFlags.Elongated))
+        {
+            v *= _s.Elongation;
+        }
+        // Emoji, emoticons and interjections say how the writer feels whatever the words around them.
+        if (negatorAt >= 0 && word.Kind == TokenKind.Word && !item.Entry.Has(SentimentTags.Fixed))
+        {
+            item.NegatorAt = negatorAt;
+            v = v > 0
+                ? item.Entry.Has(SentimentTags.Expectation) ? Math.Min(_s.NegatedExpectation * (1 + boost), -v) : v * _s.NegatedPositive
+                : v * _s.NegatedNegative;
+        }
+        return v;
+    }
+
+    private static ImmutableArray<Evidence> Evidence(Document document, SentimentItem[] items, int count)
+    {
+        var evidence = new Evidence[count];
+        var kept = 0;
+        for (var k = 0; k < count; k++)
+        {
+            ref readonly var item = ref items[k];
+            if (item.Weight == 0)
+            {
+                continue;
+            }
+            var negated = item.NegatorAt >= 0;
+            evidence[kept++] = document.Evidence(
+                negated ? item.NegatorAt : item.First,
+                item.Last,
+                negated ? item.Entry.NegatedCue : item.Entry.Cue,
+                Math.Round(item.Weight, 2));
+        }
+        Array.Sort(evidence, 0, kept, StrongestFirst.Instance);
+        return ImmutableArray.Create(evidence, 0, kept);
+    }
+
+    private sealed class StrongestFirst : IComparer<Evidence>
+    {
+        public static readonly StrongestFirst Instance = new();
+
+        public int Compare(Evidence? x, Evidence? y)
+        {
+            var byWeight = Math.Abs(y!.Weight).CompareTo(Math.Abs(x!.Weight));
+            return byWeight != 0 ? byWeight : x.Span.Start.CompareTo(y.Span.Start);
+        }
     }
 }

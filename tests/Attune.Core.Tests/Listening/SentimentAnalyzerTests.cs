@@ -1,0 +1,237 @@
+using Attune.Core.Listening;
+using Attune.Core.Listening.Sentiment;
+
+namespace Attune.Core.Tests.Listening;
+
+public class SentimentAnalyzerTests
+{
+    private static SentimentReading Read(string text) => Listener.Default.Read(text).Sentiment;
+
+    [Theory]
+    // The two messages VADER scores 0.000.
+    [InlineData("My husband passed away last month and I need to close his account")]
+    [InlineData("Third time I'm contacting you about this. If it isn't fixed by Friday I'm switching to another provider.")]
+    [InlineData("not happy at all")]
+    [InlineData("Your staff were rude and unhelpful")]
+    [InlineData("I've been on hold for an hour")]
+    [InlineData("The app doesn't work")]
+    [InlineData("Never again.")]
+    [InlineData("Still waiting for my refund :(")]
+    [InlineData("This is a joke 😡")]
+    [InlineData("It works, however the setup was a nightmare")]
+    [InlineData("Although the agent was friendly, the problem is still not resolved")]
+    public void CustomerComplaint_IsNegative(string text)
+    {
+        var reading = Read(text);
+        Assert.True(reading.Compound <= -0.05, $"compound {reading.Compound}");
+        Assert.Equal(SentimentLabel.Negative, reading.Label);
+    }
+
+    [Theory]
+    [InlineData("The service was great")]
+    [InlineData("No problem, thanks for your help!")]
+    [InlineData("I'm happy with it 👍")]
+    [InlineData("The refund finally arrived :)")]
+    [InlineData("Sorted in five minutes, brilliant support")]
+    public void CustomerPraise_IsPositive(string text)
+    {
+        var reading = Read(text);
+        Assert.Equal(SentimentLabel.Positive, reading.Label);
+    }
+
+    [Theory]
+    [InlineData("Can you tell me my balance?")]
+    [InlineData("Please update the address on my account to 12 High Street.")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void PlainRequest_IsNeutral(string text)
+    {
+        var reading = Read(text);
+        Assert.Equal(0, reading.Compound);
+        Assert.Equal(SentimentLabel.Neutral, reading.Label);
+        Assert.Empty(reading.Evidence);
+    }
+
+    [Theory]
+    [InlineData("I'm not unhappy with the service")]
+    [InlineData("Not bad at all")]
+    [InlineData("The delivery wasn't terrible")]
+    public void NegatedComplaint_IsMildlyPositive(string text)
+    {
+        var compound = Read(text).Compound;
+        Assert.InRange(compound, 0.05, 0.5);
+    }
+
+    [Theory]
+    [InlineData("I am happy with the service", "I am not happy with the service")]
+    [InlineData("The support was helpful", "The support was never helpful")]
+    [InlineData("It works", "It doesn't work")]
+    [InlineData("The parcel arrived", "The parcel hasn't arrived")]
+    [InlineData("Resolved quickly", "Nothing was resolved")]
+    public void Negation_TurnsPraiseIntoComplaint(string plain, string negated)
+    {
+        Assert.True(Read(plain).Compound > 0);
+        Assert.True(Read(negated).Compound < -0.05, $"compound {Read(negated).Compound}");
+    }
+
+    [Fact]
+    public void NegatedExpectation_IsAClearComplaint()
+    {
+        var reading = Read("The refund hasn't arrived");
+        var evidence = Assert.Single(reading.Evidence);
+        Assert.Equal("hasn't arrived", evidence.Text);
+        Assert.Equal("sentiment.not.arrived", evidence.Cue);
+        Assert.True(evidence.Weight <= -1.3);
+    }
+
+    [Theory]
+    [InlineData("The service was slow", "The service was extremely slow")]
+    [InlineData("The agent was helpful", "The agent was really helpful")]
+    [InlineData("The service was a bit slow", "The service was slow")]
+    [InlineData("It was kind of disappointing", "It was disappointing")]
+    public void Intensity_SecondIsStronger(string weaker, string stronger)
+    {
+        Assert.True(Math.Abs(Read(stronger).Compound) > Math.Abs(Read(weaker).Compound));
+    }
+
+    [Theory]
+    [InlineData("The service was great", "The service was GREAT")]
+    [InlineData("The service was great", "The service was great!!!")]
+    [InlineData("The service was good", "The service was sooo good")]
+    [InlineData("Why is my order late?", "Why is my order late???")]
+    public void Emphasis_Strengthens(string plain, string emphasised)
+    {
+        Assert.True(Math.Abs(Read(emphasised).Compound) > Math.Abs(Read(plain).Compound));
+    }
+
+    [Fact]
+    public void ElongatedWordNotInLexiconAsTwoLetters_IsFoundWithOne()
+    {
+        var evidence = Assert.Single(Read("I'm so happyyyy").Evidence);
+        Assert.Equal("sentiment.happy", evidence.Cue);
+        Assert.True(evidence.Weight > 2.6);
+    }
+
+    [Fact]
+    public void WholeMessageInCapitals_IsNotEmphasis()
+    {
+        Assert.Equal(Read("the service was great").Compound, Read("THE SERVICE WAS GREAT").Compound);
+    }
+
+    [Theory]
+    [InlineData("The agent was lovely but the refund still hasn't arrived")]
+    [InlineData("Good app however it crashes every day")]
+    public void Contrast_ClauseAfterButWeighsMore(string text)
+    {
+        var reading = Read(text);
+        Assert.Contains(reading.Label, new[] { SentimentLabel.Negative, SentimentLabel.Mixed });
+    }
+
+    [Fact]
+    public void Contrast_PraiseAfterButWins()
+    {
+        Assert.True(Read("The wait was annoying but the agent was wonderful").Compound > 0);
+    }
+
+    [Theory]
+    [InlineData("Thanks for nothing")]
+    [InlineData("Yeah right, like that will ever happen")]
+    [InlineData("Great, just great. My parcel is lost again.")]
+    [InlineData("Oh great, the app crashed again")]
+    [InlineData("Love the product /s")]
+    public void Sarcasm_IsNegative(string text)
+    {
+        Assert.True(Read(text).Compound < -0.05);
+    }
+
+    [Fact]
+    public void IronicPraiseWithoutComplaint_StaysPositive()
+    {
+        Assert.True(Read("Oh great, that worked").Compound > 0);
+    }
+
+    [Theory]
+    [InlineData("Thanks :)", 1)]
+    [InlineData("Thanks :D", 1)]
+    [InlineData("Order arrived broken :(", -1)]
+    [InlineData("ok >:(", -1)]
+    [InlineData("Delivered today 😍", 1)]
+    [InlineData("Delivered today 👍🏽", 1)]
+    [InlineData("Still nothing 😡", -1)]
+    [InlineData("Order number 12345 💔", -1)]
+    public void EmojiAndEmoticons_CarryFeeling(string text, int sign)
+    {
+        Assert.Equal(sign, Math.Sign(Read(text).Compound));
+    }
+
+    [Fact]
+    public void EmojiAfterNegator_IsNotReversed()
+    {
+        Assert.True(Read("no worries at all, nothing more to add 😊").Compound > 0);
+    }
+
+    [Fact]
+    public void StrongPraiseAndStrongComplaint_AreMixed()
+    {
+        Assert.Equal(SentimentLabel.Mixed, Read("I love the product. I hate the billing.").Label);
+    }
+
+    [Fact]
+    public void Evidence_IsStrongestFirstWithSpansInTheOriginalText()
+    {
+        const string text = "The agent was great, the wait was terrible and the app is slow";
+        var evidence = Read(text).Evidence;
+        Assert.True(evidence.Length >= 3);
+        for (var i = 1; i < evidence.Length; i++)
+        {
+            Assert.True(Math.Abs(evidence[i - 1].Weight) >= Math.Abs(evidence[i].Weight));
+        }
+        foreach (var e in evidence)
+        {
+            Assert.Equal(e.Text, text.Substring(e.Span.Start, e.Span.Length));
+        }
+    }
+
+    [Fact]
+    public void Shares_SumToOne()
+    {
+        var reading = Read("The agent was great but the wait was terrible and I was on hold for an hour");
+        Assert.Equal(1, reading.Positive + reading.Negative + reading.Neutral, 9);
+        Assert.True(reading.Positive > 0 && reading.Negative > 0 && reading.Neutral > 0);
+    }
+
+    [Theory]
+    [InlineData("wonderful\tx\n", 1, "value 'x' is not a number")]
+    [InlineData("# header\n\nwonderful\t5\n", 3, "outside -4..4")]
+    [InlineData("good\t2\nbad\t-2\ngood\t1.5\n", 3, "'good' is listed twice")]
+    [InlineData("good\t2\tboster\n", 1, "unknown tag 'boster'")]
+    [InlineData("good\n", 1, "expected 'entry<TAB>value")]
+    [InlineData("very\t2\tbooster\n", 1, "outside -1..1 for a booster")]
+    [InlineData("but\t0.5\tcontrast\n", 1, "outside 1..2 for a contrast")]
+    [InlineData("ok\t1\n\t1\n", 2, "the entry is empty")]
+    public void BadLexiconLine_IsRejectedWithItsLineNumber(string text, int line, string problem)
+    {
+        var error = Assert.Throws<FormatException>(() => SentimentLexicon.Parse(text, "test.tsv"));
+        Assert.Contains($"test.tsv line {line}:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuthoredEntry_OverridesLearnedEntry()
+    {
+        var learned = SentimentLexicon.Parse("refund\t-2\tlearned\nbrill\t2\tlearned\n");
+        var authored = SentimentLexicon.Parse("refund\t0\tauthored\n");
+        var lexicon = learned.Overlay(authored);
+        Assert.Equal(0, lexicon.Word("refund")!.Value);
+        Assert.Equal(2, lexicon.Word("brill")!.Value);
+    }
+
+    [Fact]
+    public void EmbeddedLexicon_Loads()
+    {
+        var lexicon = SentimentLexicon.LoadEmbedded();
+        Assert.True(lexicon.WordCount > 2000);
+        Assert.True(lexicon.PhraseCount > 100);
+        Assert.Equal(SentimentRole.Negator, lexicon.Word("not")!.Role);
+    }
+}
