@@ -308,10 +308,14 @@ public sealed class Coach
 
     private static void FlagTone(Document doc, List<CueMatch> matches, List<CoachingFlag> flags, string why)
     {
+        // One flag per kind: the offer or the cheer as a whole is the problem, not each word of it.
+        bool upsell = false, cheer = false;
         foreach (var m in matches)
         {
-            if (m.Kind is CueKind.Upsell or CueKind.Cheer && !HasFlagAt(flags, FlagKind.ToneMismatch, doc, m.First))
+            if (m.Kind is CueKind.Upsell or CueKind.Cheer && !(m.Kind == CueKind.Upsell ? upsell : cheer) && !HasFlagAt(flags, FlagKind.ToneMismatch, doc, m.First))
             {
+                upsell |= m.Kind == CueKind.Upsell;
+                cheer |= m.Kind == CueKind.Cheer;
                 var e = doc.Evidence(m.First, m.Last, CueLexicon.KindName(m.Kind) + "." + m.Id, 1);
                 flags.Add(new CoachingFlag(FlagKind.ToneMismatch, m.Kind == CueKind.Upsell ? FlagSeverity.Critical : FlagSeverity.Major, e.Span, e.Text, e.Cue,
                     why + (m.Kind == CueKind.Upsell ? "an offer now reads as using their situation to sell." : "upbeat words read as not listening."),
