@@ -23,6 +23,7 @@ internal static class CoachingReport
             var exchanges = Conversations.Read(reader, errors);
             var report = CoachCommand.Assess(coach, "bitext", exchanges, [.. errors.Select(e => e.ToString())]);
             Add(rows, notes, "bitext", report.Total, errors.Count);
+            notes.Add("bitext: most frequent scripted phrases: " + TopCues(coach, exchanges, FlagKind.ScriptedCliche));
         }
         else
         {
@@ -39,7 +40,7 @@ internal static class CoachingReport
         {
             notes.Add($"abcd: not found at {abcd}");
         }
-        notes.Add("Shares are of replies: hollow = empathy with no next step, resolution or follow-up; scripted = at least one stock phrase; acts = a next step, resolution or follow-up; empathy = an emotional reaction or interpretation; blame = blame or dismissal flagged.");
+        notes.Add("Shares are of replies: hollow = empathy with no next step, resolution, follow-up or time; scripted = at least one stock phrase; acts = a next step, resolution or follow-up; empathy = an emotional reaction or interpretation; blame = blame or dismissal flagged.");
         notes.Add("Bitext replies are synthetic templates answering one customer utterance each; ABCD replies are crowd-sourced agent chat turns (consecutive agent turns merged into one reply, answered against the customer turns before them). No published anchor exists for these measures.");
         return new EvalReport("Coaching: empathy in action on public agent replies", "anchor", rows, notes);
     }
@@ -54,6 +55,22 @@ internal static class CoachingReport
         rows.Add(new EvalRow($"{name}: empathy share", Math.Round(s.EmpathyShare, 3), null));
         rows.Add(new EvalRow($"{name}: blame/dismissal share", Math.Round(s.BlameShare, 3), null));
         notes.Add($"{name}: top flags: {string.Join(", ", s.TopFlags.Select(f => $"{f.Kind} {f.Count} ({(double)f.Count / Math.Max(1, s.Replies):0.0%})".Replace(",", ".", StringComparison.Ordinal)))}".ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string TopCues(Coach coach, List<Exchange> exchanges, FlagKind kind)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var x in exchanges)
+        {
+            foreach (var f in coach.Assess(x.Reply, CoachingContext.For(x.CustomerMessages)).Flags)
+            {
+                if (f.Kind == kind)
+                {
+                    counts[f.Cue] = counts.GetValueOrDefault(f.Cue) + 1;
+                }
+            }
+        }
+        return string.Join(", ", counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(6).Select(c => $"{c.Key} {c.Value}"));
     }
 
     /// <summary>ABCD dialogues: a list of {convo_id, original: [[speaker, text], …]}; speaker is agent, customer or action.</summary>
