@@ -79,6 +79,7 @@ public sealed class PlaybookLibraryTests
     [InlineData("situation: x\ntitle: X\ntitle: Y\ndo:\n  ownership: y\n", 3, "title", "duplicate key")]
     [InlineData("situation: x\ntitle: X\nwhen:\n  phrases: [{number} times]\ndo:\n  ownership: y\n", 4, "", "must be quoted")]
     [InlineData("situation: x\ntitle: X\nwhen:\n  phrases: ['(a|b']\ndo:\n  ownership: y\n", 4, "when.phrases", "invalid phrase")]
+    [InlineData("situation: x\ntitle: X\nwhen:\n  phrases:\n    - died\n    - ~2 lost\ndo:\n  ownership: y\n", 6, "when.phrases", "invalid phrase '~2 lost'")]
     [InlineData("situation: x\ntitle: Note: this\ndo:\n  ownership: y\n", 2, "", "': ' must be quoted")]
     [InlineData("situation: Bad Name\ntitle: X\ndo:\n  ownership: y\n", 1, "situation", "kebab-case")]
     [InlineData("situation: x\ntitle: X\npriority: high\ndo:\n  ownership: y\n", 3, "priority", "whole number")]

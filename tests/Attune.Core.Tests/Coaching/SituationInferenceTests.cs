@@ -75,6 +75,16 @@ public sealed class SituationInferenceTests
     }
 
     [Fact]
+    public void CheerToAnUpsetCustomer_IsToneMismatch()
+    {
+        var angry = Plain() with { Sentiment = new SentimentReading(-0.8, 0, 0.8, 0.2, SentimentLabel.Negative, []) };
+        var a = Coach.Default.Assess("Great news! I've reset your password.", new CoachingContext(["Hello there."], [angry]));
+        Assert.True(a.Has(FlagKind.ToneMismatch));
+        var calm = Coach.Default.Assess("Great news! I've reset your password.", new CoachingContext(["Hello there."], [Plain()]));
+        Assert.False(calm.Has(FlagKind.ToneMismatch));
+    }
+
+    [Fact]
     public void MismatchedReadings_AreRejected() =>
         Assert.Throws<ArgumentException>(() => new CoachingContext(["a", "b"], ImmutableArray.Create(Plain())));
 }

@@ -431,11 +431,15 @@ public sealed class PlaybookLibrary
         public ImmutableArray<string> Phrases(DataNode node, string field)
         {
             var texts = Texts(node, field);
-            foreach (var t in texts)
+            if (node is MapNode)
             {
-                if (CueIndex.Compile(t, out var error) is null)
+                return texts;
+            }
+            foreach (var item in CueLexicon.Items(node))
+            {
+                if (item is ScalarNode s && CueIndex.Compile(s.Value, out var error) is null)
                 {
-                    Error(node.Line, field, $"invalid phrase '{t}': {error}");
+                    Error(s.Line, field, $"invalid phrase '{s.Value}': {error}");
                 }
             }
             return texts;
