@@ -653,26 +653,29 @@ public sealed class Coach
                 Add(f.Rewrite, $"{Describe(f.Kind)}: \"{Short(f.Text)}\"");
             }
         }
+        // A playbook's own words come first; the generic advice is skipped where the playbook already says it.
+        var covered = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in situation.Checks)
         {
             if (!c.Passed && c.Rule.Kind == RuleKind.Do)
             {
                 Add(c.Rule.Guidance, $"{situation.Title} playbook: {c.Rule.Id}");
+                covered.Add(c.Rule.Id);
             }
         }
-        if (!action.Acts && !empathy.Acknowledges)
+        if (!action.Acts && !empathy.Acknowledges && !covered.Contains("ownership") && !covered.Contains("next-step"))
         {
             Add("Take ownership and name the next step: \"I'll … and you'll hear from me by …\"", "no action");
         }
-        if (action.AnswersQuestion == false)
+        if (action.AnswersQuestion == false && !covered.Contains("answers-question"))
         {
             Add("Answer what the customer asked before anything else.", "question not answered");
         }
-        if (customer.Negative && !empathy.Acknowledges)
+        if (customer.Negative && !empathy.Acknowledges && !covered.Contains("interpretation") && !covered.Contains("emotional-reaction") && !covered.Contains("condolence-first"))
         {
             Add("Acknowledge how they feel in your own words before the fix: \"Being charged twice is stressful.\"", "no empathy for an upset customer");
         }
-        if (action.Acts && !action.HasTimeline && !action.HasResolution)
+        if (action.Acts && !action.HasTimeline && !action.HasResolution && !covered.Contains("timeline"))
         {
             Add("Say when: \"by Friday\", \"within 24 hours\", \"today before 5 pm\".", "no timeline");
         }
