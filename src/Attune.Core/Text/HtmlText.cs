@@ -238,7 +238,7 @@ internal static class HtmlText
                             signature |= isSignature;
                             skipName = name.ToString();
                             skipDepth = 1;
-                            LineBreak(output, tagEnd, i, ref pendingStart);
+                            LineBreak(output, i, tagEnd, ref pendingStart);
                             i = tagEnd;
                             continue;
                         }
@@ -257,7 +257,7 @@ internal static class HtmlText
                     }
                     else if (BlockLookup.Contains(name))
                     {
-                        LineBreak(output, tagEnd, i, ref pendingStart);
+                        LineBreak(output, i, tagEnd, ref pendingStart);
                     }
                     else if (name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase))
                     {
@@ -316,7 +316,7 @@ internal static class HtmlText
         return new HtmlResult(quote, signature, truncated, cut);
     }
 
-    private static void LineBreak(MappedTextBuilder output, int tagEnd, int tagStart, ref int pendingStart)
+    private static void LineBreak(MappedTextBuilder output, int tagStart, int tagEnd, ref int pendingStart)
     {
         pendingStart = -1;
         if (output.Count > 0 && output.Last != '\n')

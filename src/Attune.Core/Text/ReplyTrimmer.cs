@@ -45,11 +45,12 @@ internal static class ReplyTrimmer
 
     private static readonly string[] FromFields = ["From:", "Von:", "De :", "De:", "Van:", "Da:", "Från:", "Od:"];
 
+    // The fields that only a mail header has after "From:" ("To:" alone is not enough: "From: London / To: Paris").
     private static readonly string[] HeaderFields =
     [
-        "Sent:", "Date:", "To:", "Subject:", "Cc:", "Gesendet:", "Datum:", "An:", "Betreff:", "Envoyé :", "Envoyé:",
-        "Date :", "À :", "Objet :", "Enviado el:", "Enviado:", "Fecha:", "Para:", "Asunto:", "Verzonden:", "Aan:",
-        "Onderwerp:", "Inviato:", "A:", "Oggetto:", "Data:", "Assunto:", "Skickat:", "Till:", "Ämne:", "Wysłano:", "Temat:",
+        "Sent:", "Date:", "Subject:", "Gesendet:", "Datum:", "Betreff:", "Envoyé :", "Envoyé:", "Date :", "Objet :",
+        "Enviado el:", "Enviado:", "Fecha:", "Asunto:", "Verzonden:", "Onderwerp:", "Inviato:", "Oggetto:", "Data:",
+        "Assunto:", "Skickat:", "Ämne:", "Wysłano:", "Temat:",
     ];
 
     private static readonly string[] SentFrom =
@@ -257,7 +258,10 @@ internal static class ReplyTrimmer
         switch (t[0])
         {
             case '>':
-                return LineKind.Quoted;
+                // ">>> URGENT <<<" on its own is emphasis, not a quote.
+                return !t.StartsWith(">>>", StringComparison.Ordinal) || NeighbourStartsWith(text, lines, i, '>')
+                    ? LineKind.Quoted
+                    : LineKind.Text;
             case '-':
                 if (raw is "-- " or "--")
                 {
@@ -301,7 +305,11 @@ internal static class ReplyTrimmer
         return LineKind.Text;
     }
 
-    // "From: …" followed within three lines by another header field ("Sent:", "To:", "Subject:"…).
+    private static bool NeighbourStartsWith(ReadOnlySpan<char> text, List<(int Start, int End)> lines, int i, char c) =>
+        (i > 0 && Line(text, lines, i - 1).TrimStart().StartsWith(c))
+        || (i + 1 < lines.Count && Line(text, lines, i + 1).TrimStart().StartsWith(c));
+
+    // "From: …" followed within three lines by "Sent:", "Date:" or "Subject:" (or their translations).
     private static bool IsHeaderBlock(ReadOnlySpan<char> text, List<(int Start, int End)> lines, int i)
     {
         for (var j = i + 1; j < lines.Count && j <= i + 3; j++)

@@ -54,6 +54,7 @@ public sealed class ReadCommandTests
     public async Task Panel_ShowsEverySectionWithoutEscapeCodesWhenRedirected()
     {
         var (exit, output, _) = await CliRunner.RunAsync(["read", "Where is my parcel?"]);
+        output = Unmarked(output);
 
         Assert.Equal(0, exit);
         foreach (var section in new[] { "Message", "Where is my parcel?", "Language", "Sentiment", "Emotions", "Vulnerability", "Urgency", "Effort", "Churn", "Topic", "Evidence" })
@@ -85,7 +86,7 @@ public sealed class ReadCommandTests
         var (exit, output, _) = await CliRunner.RunAsync(["read", "-"], stdin: "my parcel never came");
 
         Assert.Equal(0, exit);
-        Assert.Contains("my parcel never came", output, StringComparison.Ordinal);
+        Assert.Contains("my parcel never came", Unmarked(output), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,6 +107,9 @@ public sealed class ReadCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("give the message to read", error, StringComparison.Ordinal);
     }
+
+    // Evidence words are wrapped in « » when redirected; which words depends on the analyzers, not on the CLI.
+    private static string Unmarked(string output) => output.Replace("«", "", StringComparison.Ordinal).Replace("»", "", StringComparison.Ordinal);
 
     private static Reading BereavedReading()
     {

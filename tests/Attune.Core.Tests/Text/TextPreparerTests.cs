@@ -70,6 +70,8 @@ public class TextPreparerTests
     [InlineData("From: my point of view this is poor.\nThanks.")]
     [InlineData("I <3 this shop & x < y, 5 > 3")]
     [InlineData("I paid <a lot> more & got <b and c>\nwhy?")]
+    [InlineData(">>> URGENT <<<\nMy flight is tomorrow.")]
+    [InlineData("My trip:\nFrom: London\nTo: Paris\nThe train was four hours late.")]
     public void OrdinaryContent_IsNeverCut(string text)
     {
         var document = TextPreparer.Prepare(text);
