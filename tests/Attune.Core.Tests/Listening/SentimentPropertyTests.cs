@@ -25,6 +25,11 @@ public class SentimentPropertyTests
         Prop.ForAll(Messages(), text =>
         {
             var s = Listener.Default.Read(text).Sentiment;
+            // Text in a language Attune does not read (random characters can look like one) is not scored at all.
+            if (s.Label == SentimentLabel.Unread)
+            {
+                return s.Compound == 0 && s.Positive == 0 && s.Negative == 0 && s.Neutral == 0 && s.Evidence.IsEmpty;
+            }
             return s.Compound is >= -1 and <= 1
                 && s.Positive is >= 0 and <= 1 && s.Negative is >= 0 and <= 1 && s.Neutral is >= 0 and <= 1
                 && Math.Abs(s.Positive + s.Negative + s.Neutral - 1) < 1e-9
@@ -50,6 +55,7 @@ public class SentimentPropertyTests
                 SentimentLabel.Positive => s.Compound >= 0.05,
                 SentimentLabel.Negative => s.Compound <= -0.05,
                 SentimentLabel.Neutral => Math.Abs(s.Compound) < 0.05,
+                SentimentLabel.Unread => s.Compound == 0,
                 _ => s.Label == SentimentLabel.Mixed,
             };
         });
