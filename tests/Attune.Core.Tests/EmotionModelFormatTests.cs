@@ -87,3 +87,24 @@ public class EmotionModelFormatTests
         Assert.All(model.Thresholds, t => Assert.InRange(t, 0.01, 0.99));
     }
 }
+
+public class EmotionCuesTests
+{
+    [Theory]
+    [InlineData("passed away sadness=1", "line 1")]
+    [InlineData("# comment\npassed away | sorrow=1", "line 2")]
+    [InlineData("passed away | sadness=lots", "line 1")]
+    [InlineData("passed away |", "line 1")]
+    public void MalformedCue_IsRejectedWithLine(string text, string line)
+    {
+        var error = Assert.Throws<FormatException>(() => EmotionCues.Parse(text, "cues.txt"));
+
+        Assert.Contains("cues.txt " + line, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmbeddedCues_Load()
+    {
+        Assert.True(EmotionCues.LoadEmbedded().Count > 10);
+    }
+}

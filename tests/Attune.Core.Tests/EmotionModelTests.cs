@@ -16,6 +16,8 @@ public class EmotionModelTests
     [InlineData("I am scared they will cut off my electricity", Emotion.Fear)]
     [InlineData("Phew, that's a relief, thanks for sorting it", Emotion.Relief)]
     [InlineData("Hope you feel better soon", Emotion.Caring)]
+    [InlineData("My mum died on Sunday and the direct debit is still going out", Emotion.Grief)]
+    [InlineData("I'm worried sick about this bill", Emotion.Nervousness)]
     public void CustomerMessage_ShowsItsEmotion(string text, Emotion expected)
     {
         var score = Listener.Default.Read(text)[expected];
@@ -45,6 +47,24 @@ public class EmotionModelTests
         Assert.Equal("FURIOUS", text.Substring(evidence[0].Span.Start, evidence[0].Span.Length));
         Assert.StartsWith("emotions-model.anger", evidence[0].Cue, StringComparison.Ordinal);
         Assert.True(evidence.Select(e => e.Weight).SequenceEqual(evidence.Select(e => e.Weight).OrderDescending()));
+    }
+
+    [Fact]
+    public void BereavementPhrase_IsEvidenceForGrief()
+    {
+        const string text = "My husband passed away last week and I need to close his account";
+        var grief = Listener.Default.Read(text)[Emotion.Grief];
+
+        Assert.Contains(grief.Evidence, e => e.Text == "passed away" && e.Cue == "emotion-cue.passed-away");
+        Assert.False(Listener.Default.Read(text)[Emotion.Neutral].IsPresent);
+    }
+
+    [Theory]
+    [InlineData("I am not angry at all, just asking", Emotion.Anger)]
+    [InlineData("Please send me a copy of my latest invoice.", Emotion.Confusion)]
+    public void NegatedOrPlainMessage_DoesNotShowTheEmotion(string text, Emotion absent)
+    {
+        Assert.False(Listener.Default.Read(text)[absent].IsPresent);
     }
 
     [Fact]

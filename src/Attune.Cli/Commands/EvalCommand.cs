@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Attune.Cli.Evaluation;
+using Attune.Cli.Input;
 using Attune.Cli.Output;
 using Attune.Cli.Rendering;
 using Attune.Core.Listening;
@@ -12,8 +13,8 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var dataset = new Argument<string>("dataset") { Description = "vader, goemotions or banking77." };
-        dataset.AcceptOnlyFromAmong("vader", "goemotions", "banking77");
+        var dataset = new Argument<string>("dataset") { Description = "vader, goemotions, banking77 or coaching." };
+        dataset.AcceptOnlyFromAmong("vader", "goemotions", "banking77", "coaching");
         var data = new Option<string>("--data")
         {
             Description = "The folder holding the data sets (with vader/, goemotions/, banking77/ inside).",
@@ -45,9 +46,14 @@ internal static class EvalCommand
         EvalReport report;
         try
         {
-            report = dataset == "vader" ? VaderEvaluation.Run(dataDir, Listener.Default) : GoEmotionsEvaluation.Run(dataDir, Listener.Default);
+            report = dataset switch
+            {
+                "vader" => VaderEvaluation.Run(dataDir, Listener.Default),
+                "coaching" => CoachingReport.Run(dataDir, Attune.Core.Coaching.Coach.Default),
+                _ => GoEmotionsEvaluation.Run(dataDir, Listener.Default),
+            };
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or JsonException or RecordFormatException)
         {
             io.Error.WriteLine($"attune eval: cannot evaluate {dataset} from '{dataDir}': {e.Message}");
             return CliApp.Unusable;

@@ -13,6 +13,13 @@ internal static class GoEmotionsCorpus
 {
     public static readonly string[] Groups = ["positive", "negative", "ambiguous"];
 
+    /// <summary>The GoEmotions folder: <paramref name="dataDir"/> itself, or its <c>goemotions/</c> subfolder when it
+    /// is the parent of every data set.</summary>
+    public static string Folder(string dataDir) =>
+        !File.Exists(Path.Combine(dataDir, "emotions.txt")) && Directory.Exists(Path.Combine(dataDir, "goemotions"))
+            ? Path.Combine(dataDir, "goemotions")
+            : dataDir;
+
     public static string[] LabelNames(string dataDir)
     {
         var path = Path.Combine(dataDir, "emotions.txt");

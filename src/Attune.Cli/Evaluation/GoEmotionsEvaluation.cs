@@ -29,6 +29,7 @@ internal static class GoEmotionsEvaluation
     /// <summary>The same protocol on another split (dev is the one to look at while tuning).</summary>
     public static EvalReport Run(string dataDir, string split, Listener listener)
     {
+        dataDir = GoEmotionsCorpus.Folder(dataDir);
         var rows = GoEmotionsCorpus.Read(dataDir, split);
         var groupOf = GoEmotionsCorpus.SentimentGroups(dataDir);
         var emotions = Enum.GetValues<Emotion>();
@@ -94,6 +95,7 @@ internal static class GoEmotionsEvaluation
             "Attune predicts an emotion when its calibrated score is ≥ 0.5 (the threshold tuned on GoEmotions dev); the model was trained on train only.",
             "Anchor: BERT-base per-label test F1 and sentiment-level macro-F1 .69 from the paper. The paper's 28-label macro-F1 (.46) averages labels Attune does not read and is not comparable to Attune's macro over its covered labels.",
             "Sentiment level: an example's groups are those of its labels (sentiment_dict.json; neutral is its own group); Attune's groups come from the model's group heads (positive, negative, ambiguous) and its neutral head.",
+            "The anchor beside the 8-label macro-F1 is the mean of BERT's 8 per-label F1s above, not a published figure.",
             "Grief (6 test examples), relief and nervousness are rare in GoEmotions: their F1 is noisy.",
         ];
         return new EvalReport($"GoEmotions ({split})", "BERT-base", result, notes);

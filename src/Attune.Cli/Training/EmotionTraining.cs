@@ -16,6 +16,7 @@ internal static class EmotionTraining
         try
         {
             var watch = Stopwatch.StartNew();
+            dataDir = GoEmotionsCorpus.Folder(dataDir);
             var groups = GoEmotionsCorpus.SentimentGroups(dataDir);
             var train = GoEmotionsCorpus.Read(dataDir, "train").Select(r => GoEmotionsCorpus.ToExample(r, groups)).ToList();
             var dev = GoEmotionsCorpus.Read(dataDir, "dev").Select(r => GoEmotionsCorpus.ToExample(r, groups)).ToList();
@@ -31,7 +32,7 @@ internal static class EmotionTraining
                 "Attune emotion model: one-vs-rest logistic regression over hashed word features.",
                 "Trained by `attune train emotions` on GoEmotions train, thresholds tuned on GoEmotions dev.",
                 "Data: GoEmotions (Demszky et al. 2020, google-research/goemotions), Apache-2.0.",
-                string.Create(c, $"Training: epochs={options.Epochs} lr={options.LearningRate} l2={options.L2} min-count={options.MinCount} seed={options.Seed}."),
+                string.Create(c, $"Training: runs={options.Runs} epochs={options.Epochs} average-from={options.AverageFrom} lr={options.LearningRate} l2={options.L2} positive-weight={options.PositiveWeight} group-lr={options.GroupLearningRate} group-l2={options.GroupL2} min-count={options.MinCount} scale={options.Scale} seed={options.Seed}."),
                 "Format: src/Attune.Core/Resources/listening/emotions-model.md",
             ];
             var text = EmotionModelFormat.Write(result.Model, comments);

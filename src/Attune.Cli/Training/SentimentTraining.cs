@@ -6,16 +6,17 @@ using Attune.Core.Text;
 
 namespace Attune.Cli.Training;
 
-/// <summary>Learns token valences from the GoEmotions TRAIN split: smoothed log-odds of a token in positive versus
-/// negative comments (sentiment grouping of <c>sentiment_dict.json</c>), shrunk towards zero for rare tokens and mapped
-/// onto the lexicon's -4..+4 scale. Writes <c>sentiment-learned.tsv</c> in the lexicon format.</summary>
+/// <summary>Learns token valences from the GoEmotions TRAIN split: an L2-regularised logistic regression of a comment's
+/// polarity (positive vs negative, by the grouping of <c>sentiment_dict.json</c>) on the tokens it contains; each weight
+/// is mapped onto the lexicon's -4..+4 scale. Writes <c>sentiment-learned.tsv</c> in the lexicon format.</summary>
 internal static class SentimentTraining
 {
-    private const int MinDocuments = 6;
-    private const double Prior = 12.0;
-    private const double Scale = 1.5;
-    private const double MinValence = 0.8;
-    private const double MinZ = 2.5;
+    private const int MinDocuments = 5;
+    private const double Lambda = 0.1;
+    private const int Epochs = 10;
+    private const double LearningRate = 0.1;
+    private const double Scale = 1.0;
+    private const double MinValence = 0.5;
 
     internal static int Run(string dataDir, string outPath, TextWriter log)
     {
@@ -33,9 +34,8 @@ internal static class SentimentTraining
         }
 
         var polarity = LabelPolarity(File.ReadAllLines(emotionsPath), File.ReadAllText(groupsPath));
-        var pos = new Dictionary<string, int>(StringComparer.Ordinal);
-        var neg = new Dictionary<string, int>(StringComparer.Ordinal);
-        int posDocs = 0, negDocs = 0, lineNo = 0;
+        var documents = new List<(HashSet<string> Tokens, int Sign)>();
+        var lineNo = 0;
         foreach (var line in File.ReadLines(trainPath))
         {
             lineNo++;
@@ -45,59 +45,100 @@ internal static class SentimentTraining
                 log.WriteLine($"error: {trainPath} line {lineNo}: expected text<TAB>labels<TAB>id");
                 return 2;
             }
-            var sign = DocumentPolarity(cols[1], polarity, trainPath, lineNo);
-            if (sign == 0)
+            int sign;
+            try
             {
-                continue;
+                sign = DocumentPolarity(cols[1], polarity, trainPath, lineNo);
             }
+            catch (FormatException e)
+            {
+                log.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+            if (sign != 0)
+            {
+                documents.Add((CountableTokens(cols[0]), sign));
+            }
+        }
+
+        // Vocabulary: tokens in at least MinDocuments comments, in ordinal order so the run is reproducible.
+        var pos = new Dictionary<string, int>(StringComparer.Ordinal);
+        var neg = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (tokens, sign) in documents)
+        {
             var counts = sign > 0 ? pos : neg;
-            if (sign > 0)
-            {
-                posDocs++;
-            }
-            else
-            {
-                negDocs++;
-            }
-            foreach (var token in CountableTokens(cols[0]))
+            foreach (var token in tokens)
             {
                 counts[token] = counts.GetValueOrDefault(token) + 1;
             }
         }
-
-        // Smoothed log-odds with a prior proportional to the class sizes: log((p+a)/(P+a)) - log((n+b)/(N+b)).
-        var rows = new List<(string Token, double Valence, int Pos, int Neg)>();
-        var prior = posDocs / (double)(posDocs + negDocs);
-        foreach (var token in pos.Keys.Union(neg.Keys).Order(StringComparer.Ordinal))
+        var vocabulary = pos.Keys.Union(neg.Keys)
+            .Where(t => pos.GetValueOrDefault(t) + neg.GetValueOrDefault(t) >= MinDocuments)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var index = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
+        for (var i = 0; i < vocabulary.Length; i++)
         {
-            var p = pos.GetValueOrDefault(token);
-            var n = neg.GetValueOrDefault(token);
-            if (p + n < MinDocuments)
+            index[vocabulary[i]] = i;
+        }
+        var features = documents.Select(d => d.Tokens.Where(index.ContainsKey).Select(t => index[t]).Order().ToArray()).ToArray();
+        var labels = documents.Select(d => d.Sign > 0 ? 1.0 : 0.0).ToArray();
+
+        var weights = TrainLogistic(features, labels, vocabulary.Length, out var bias);
+        var rows = new List<(string Token, double Valence, int Pos, int Neg)>();
+        for (var i = 0; i < vocabulary.Length; i++)
+        {
+            var valence = Math.Clamp(Math.Round(weights[i] * Scale, 1), -4, 4);
+            if (Math.Abs(valence) >= MinValence)
             {
-                continue;
-            }
-            var a = Prior * prior;
-            var b = Prior * (1 - prior);
-            var logOdds = Math.Log((p + a) / (n + b)) - Math.Log(prior / (1 - prior));
-            var z = logOdds / Math.Sqrt(1 / (p + a) + 1 / (n + b));
-            var valence = Math.Clamp(Math.Round(logOdds * Scale, 1), -4, 4);
-            if (Math.Abs(valence) >= MinValence && Math.Abs(z) >= MinZ)
-            {
-                rows.Add((token, valence, p, n));
+                rows.Add((vocabulary[i], valence, pos.GetValueOrDefault(vocabulary[i]), neg.GetValueOrDefault(vocabulary[i])));
             }
         }
 
+        var posDocs = documents.Count(d => d.Sign > 0);
         var text = new StringBuilder();
         text.Append("# Attune sentiment lexicon: LEARNED entries. Generated by `attune train sentiment` from GoEmotions train.tsv\n");
-        text.Append(CultureInfo.InvariantCulture, $"# ({posDocs} positive, {negDocs} negative comments; min {MinDocuments} comments, prior {Prior}, |z| >= {MinZ}, scale {Scale}). Do not edit by hand.\n");
+        text.Append(CultureInfo.InvariantCulture, $"# ({posDocs} positive, {documents.Count - posDocs} negative comments; L2 logistic regression over {vocabulary.Length} tokens seen in >= {MinDocuments} comments,\n");
+        text.Append(CultureInfo.InvariantCulture, $"# lambda {Lambda}, {Epochs} epochs; valence = weight x {Scale}, kept when |valence| >= {MinValence}; bias {bias:0.000}). Do not edit by hand.\n");
         text.Append("# token\tvalence\ttags\n");
         foreach (var (token, valence, p, n) in rows)
         {
             text.Append(CultureInfo.InvariantCulture, $"{token}\t{valence:0.0}\tlearned pos={p} neg={n}\n");
         }
         File.WriteAllText(outPath, text.ToString());
-        log.WriteLine($"learned {rows.Count} token valences from {posDocs + negDocs} comments -> {outPath}");
+        log.WriteLine($"learned {rows.Count} token valences from {documents.Count} comments -> {outPath}");
         return 0;
+    }
+
+    /// <summary>L2-regularised logistic regression by AdaGrad over binary features, in file order (deterministic).</summary>
+    private static double[] TrainLogistic(int[][] features, double[] labels, int dimensions, out double bias)
+    {
+        var w = new double[dimensions];
+        var g2 = new double[dimensions];
+        double b = 0, gb2 = 0;
+        for (var epoch = 0; epoch < Epochs; epoch++)
+        {
+            for (var d = 0; d < features.Length; d++)
+            {
+                var z = b;
+                foreach (var f in features[d])
+                {
+                    z += w[f];
+                }
+                var error = 1 / (1 + Math.Exp(-z)) - labels[d];
+                gb2 += error * error;
+                b -= LearningRate * error / Math.Sqrt(gb2 + 1e-8);
+                foreach (var f in features[d])
+                {
+                    // The L2 penalty is spread over the documents a feature appears in.
+                    var g = error + Lambda * w[f];
+                    g2[f] += g * g;
+                    w[f] -= LearningRate * g / Math.Sqrt(g2[f] + 1e-8);
+                }
+            }
+        }
+        bias = b;
+        return w;
     }
 
     private static Dictionary<int, int> LabelPolarity(string[] emotions, string groupsJson)
@@ -158,12 +199,12 @@ internal static class SentimentTraining
             }
             var span = norm.AsSpan(t.NormStart, t.NormLength);
             var s = t.Kind == TokenKind.Emoji ? SentimentLexicon.EmojiBase(span) : span.ToString();
-            if (IsNegator(s) || FunctionWords.Contains(s))
+            if (IsNegator(s))
             {
                 negatedUntil = i + 3;
                 continue;
             }
-            if (i <= negatedUntil || s.Length > 30 || s.Contains('[', StringComparison.Ordinal) || s == "name")
+            if (i <= negatedUntil || FunctionWords.Contains(s) || s.Length > 30 || s.Contains('[', StringComparison.Ordinal) || s == "name")
             {
                 continue;
             }

@@ -20,6 +20,12 @@ public class SentimentAnalyzerTests
     [InlineData("This is a joke 😡")]
     [InlineData("It works, however the setup was a nightmare")]
     [InlineData("Although the agent was friendly, the problem is still not resolved")]
+    [InlineData("The engineer didn't turn up again. I took a day off work for this.")]
+    [InlineData("Could you please call me back? I've tried three times already.")]
+    [InlineData("I have been a loyal customer for 10 years and this is how you treat me?")]
+    [InlineData("Hi, I was charged twice for my order. Can you refund the duplicate payment please?")]
+    [InlineData("I'm really struggling to pay my bill this month because I lost my job.")]
+    [InlineData("Great, another week without internet. Fantastic service as always.")]
     public void CustomerComplaint_IsNegative(string text)
     {
         var reading = Read(text);
@@ -41,6 +47,7 @@ public class SentimentAnalyzerTests
 
     [Theory]
     [InlineData("Can you tell me my balance?")]
+    [InlineData("I'd like to know the status of my order please.")]
     [InlineData("Please update the address on my account to 12 High Street.")]
     [InlineData("")]
     [InlineData("   ")]
@@ -72,6 +79,22 @@ public class SentimentAnalyzerTests
     {
         Assert.True(Read(plain).Compound > 0);
         Assert.True(Read(negated).Compound < -0.05, $"compound {Read(negated).Compound}");
+    }
+
+    [Fact]
+    public void Negator_IsSpentOnTheFirstFeelingWord()
+    {
+        var reading = Read("I don't like the slow service");
+        Assert.Contains(reading.Evidence, e => e.Cue == "sentiment.not.like" && e.Weight < 0);
+        Assert.Contains(reading.Evidence, e => e.Cue == "sentiment.slow" && e.Weight < 0);
+    }
+
+    [Theory]
+    [InlineData("I have never been so happy")]
+    [InlineData("Nothing better than this service")]
+    public void ComparativeNegator_DoesNotReverse(string text)
+    {
+        Assert.True(Read(text).Compound > 0.05);
     }
 
     [Fact]

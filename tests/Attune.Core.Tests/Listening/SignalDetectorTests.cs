@@ -62,6 +62,10 @@ public class SignalDetectorTests
     [InlineData("I can't cope with this", VulnerabilityCharacteristic.LowEmotionalResilience)]
     [InlineData("I'm overwhelmed and at breaking point", VulnerabilityCharacteristic.LowEmotionalResilience)]
     [InlineData("I don't understand my bill", VulnerabilityCharacteristic.LowFinancialCapability)]
+    [InlineData("My husband used to handle the bills", VulnerabilityCharacteristic.LowFinancialCapability)]
+    [InlineData("I've struggled to keep on top of the bills", VulnerabilityCharacteristic.OverIndebtedness)]
+    [InlineData("My dad has Alzheimer's and I have power of attorney", VulnerabilityCharacteristic.CaringResponsibilities)]
+    [InlineData("My partner has taken out loans in my name", VulnerabilityCharacteristic.DomesticAbuse)]
     [InlineData("I can't read well", VulnerabilityCharacteristic.LowLiteracy)]
     [InlineData("I'm dyslexic", VulnerabilityCharacteristic.LowLiteracy)]
     [InlineData("Sorry for my English", VulnerabilityCharacteristic.PoorEnglish)]
@@ -94,6 +98,8 @@ public class SignalDetectorTests
     [InlineData("I paid with my Visa card")]
     [InlineData("Can you send me a breakdown of the charges?")]
     [InlineData("Our call broke up")]
+    [InlineData("My top up is pending and I can't afford to wait")]
+    [InlineData("Could you close my account?")]
     public void NegatedOrLookalikePhrase_RaisesNoVulnerability(string text)
     {
         Assert.Empty(Detect(text).Vulnerability);
@@ -105,6 +111,15 @@ public class SignalDetectorTests
         var cue = Assert.Single(Detect("What happens if I lose my job?").Vulnerability);
         Assert.Equal(VulnerabilityCharacteristic.IncomeShock, cue.Characteristic);
         Assert.True(cue.Confidence < 0.5, $"confidence {cue.Confidence}");
+    }
+
+    [Fact]
+    public void ConditionNotAboutTheCustomer_IsOnlyAMention()
+    {
+        var mention = Assert.Single(Detect("Cancer research is a great cause.").Vulnerability);
+        var disclosure = Assert.Single(Detect("I have cancer.").Vulnerability);
+        Assert.True(mention.Confidence < 0.6, $"mention {mention.Confidence}");
+        Assert.True(disclosure.Confidence > mention.Confidence);
     }
 
     [Theory]
@@ -138,6 +153,7 @@ public class SignalDetectorTests
     [InlineData("I'm leaving you for good", 0.9)]
     [InlineData("I'm taking my business elsewhere", 0.9)]
     [InlineData("Cancel my subscription now", 0.85)]
+    [InlineData("I would like to delete my account, your service is awful", 0.85)]
     public void ExplicitChurn_ScoresHigh(string text, double atLeast)
     {
         var churn = Detect(text).Churn;
@@ -149,6 +165,7 @@ public class SignalDetectorTests
     [Theory]
     [InlineData("If this isn't fixed by Friday I'm switching to another provider")]
     [InlineData("Unless you sort this out I will cancel my contract")]
+    [InlineData("We're thinking about switching to another provider")]
     [InlineData("I'll cancel my subscription if this happens again")]
     public void ConditionalThreat_ScoresBetweenHintAndIntent(string text)
     {
@@ -162,6 +179,8 @@ public class SignalDetectorTests
     [InlineData("I want to cancel my order")]
     [InlineData("I need to close my late mother's account")]
     [InlineData("Where is my parcel?")]
+    [InlineData("I would like to cancel my previous transaction")]
+    [InlineData("I made a transfer that I want to cancel")]
     public void NegatedOrNonChurn_ScoresZero(string text)
     {
         Assert.Equal(0, Detect(text).Churn.Score);
@@ -178,6 +197,10 @@ public class SignalDetectorTests
     [Theory]
     [InlineData("There is a gas leak in the flat", UrgencyLevel.Critical)]
     [InlineData("I smell gas", UrgencyLevel.Critical)]
+    [InlineData("The charger caught fire last night", UrgencyLevel.Critical)]
+    [InlineData("My ex threatened me when I asked about the account", UrgencyLevel.Critical)]
+    [InlineData("Fire the manager who did this", UrgencyLevel.Normal)]
+    [InlineData("The exposed cable looks dangerous", UrgencyLevel.High)]
     [InlineData("I feel suicidal", UrgencyLevel.Critical)]
     [InlineData("I'm going to hurt myself", UrgencyLevel.Critical)]
     [InlineData("Someone is using my card right now", UrgencyLevel.Critical)]
@@ -186,6 +209,7 @@ public class SignalDetectorTests
     [InlineData("Production is down", UrgencyLevel.Critical)]
     [InlineData("None of our staff can log in", UrgencyLevel.Critical)]
     [InlineData("I need this sorted by Friday", UrgencyLevel.High)]
+    [InlineData("Third time I'm writing. If it isn't fixed by Friday I'm switching to another provider.", UrgencyLevel.High)]
     [InlineData("Please reply today", UrgencyLevel.High)]
     [InlineData("I need it tonight", UrgencyLevel.High)]
     [InlineData("It must arrive tomorrow", UrgencyLevel.High)]
@@ -210,6 +234,7 @@ public class SignalDetectorTests
     [InlineData("This is my 3rd email about this", true, 3, false)]
     [InlineData("I have called 5 times", true, 5, false)]
     [InlineData("I've contacted you twice already", true, 2, false)]
+    [InlineData("I've sent 3 emails", true, 3, false)]
     [InlineData("It's still not fixed", true, null, false)]
     [InlineData("Still waiting for a reply", true, null, false)]
     [InlineData("I already told you my account number", true, null, false)]
@@ -217,6 +242,8 @@ public class SignalDetectorTests
     [InlineData("I called, emailed and chatted and nobody helps", false, null, true)]
     [InlineData("I tried the app and the website", false, null, true)]
     [InlineData("I went to the store and then phoned your helpline", false, null, true)]
+    [InlineData("I've emailed four times now and nobody has replied", true, 4, false)]
+    [InlineData("I have been trying to call for 3 days and your chat bot is useless", true, null, true)]
     public void EffortPhrase_IsRead(string text, bool repeat, int? count, bool hopping)
     {
         var effort = Detect(text).Effort;
@@ -241,6 +268,11 @@ public class SignalDetectorTests
     [InlineData("This is the first time I've ordered")]
     [InlineData("I haven't contacted you before")]
     [InlineData("Hello, where is my parcel?")]
+    [InlineData("I was charged twice for the same purchase")]
+    [InlineData("Where in the app do I link a new card?")]
+    [InlineData("I put the wrong pin too many times")]
+    [InlineData("It worked on the first attempt")]
+    [InlineData("My card payment went through a second time by mistake")]
     public void NoEffort_ScoresZero(string text)
     {
         var effort = Detect(text).Effort;
@@ -264,6 +296,7 @@ public class SignalDetectorTests
     [InlineData("The app keeps crashing with an error", Topic.Technical)]
     [InlineData("I'm locked out and forgot my password", Topic.AccountAccess)]
     [InlineData("Please cancel my subscription", Topic.Cancellation)]
+    [InlineData("My husband passed away last month and I need to close his account", Topic.Cancellation)]
     [InlineData("Your service is appalling, I want to make a formal complaint", Topic.Complaint)]
     [InlineData("What are your opening hours?", Topic.Information)]
     [InlineData("Thank you, excellent service!", Topic.Praise)]

@@ -65,12 +65,12 @@ public class SignalRulesTests
     [InlineData("[vulnerability]\n\nx | LifeEvent/Bereavement | 0.9 | (passed away", 3, "pattern", "column 1: '(' is never closed")]
     [InlineData("[urgency]\nx | Normal | today", 2, "level", "allowed: Low, High, Critical")]
     [InlineData("[urgency]\nx | Soon | today", 2, "level", "allowed: Low, Normal, High, Critical")]
-    [InlineData("[effort]\nx | often | 0.5 | again", 2, "kind", "allowed: repeat, wait")]
+    [InlineData("[effort]\nx | often | 0.5 | again", 2, "kind", "allowed: repeat, wait, retry")]
     [InlineData("[effort]\nx | channel: | 0.5 | called", 2, "kind", "needs a channel name")]
     [InlineData("[churn]\nx | high | cancel", 2, "score", "from 0 to 1")]
     [InlineData("[topic]\nx | Billing | 0.5 | bill\nx | Billing | 0.5 | invoice", 3, "id", "already used on line 2")]
     [InlineData("[topic]\nx | Money | 0.5 | bill", 2, "topic", "allowed: Other, Billing")]
-    [InlineData("[modifier]\nx | maybe | 3 | if", 2, "kind", "allowed: negation, hypothetical, relative, not-churn")]
+    [InlineData("[modifier]\nx | maybe | 3 | if", 2, "kind", "allowed: negation, hypothetical, relative, not-churn, self")]
     [InlineData("[modifier]\nx | negation | 30 | not", 2, "window", "0 to 12")]
     [InlineData("[churn]\nbad id | 0.5 | cancel", 2, "id", "without spaces")]
     public void BadLine_IsReportedWithLineFieldAndWhatIsAllowed(string text, int line, string field, string problem)
@@ -88,6 +88,21 @@ public class SignalRulesTests
     {
         var e = Assert.Throws<SignalRulesException>(() => SignalRules.Parse("[churn]\na | 2 | cancel\nb | 0.5 | cancel\nc | 0.5 | (x"));
         Assert.Equal([2, 4], e.Errors.Select(x => x.Line));
+    }
+
+    [Property(MaxTest = 500)]
+    public bool AnyRulesText_ParsesOrReportsLineErrors(string? body, bool withSection)
+    {
+        var text = (withSection ? "[churn]\n" : string.Empty) + (body ?? string.Empty);
+        try
+        {
+            SignalRules.Parse(text);
+            return true;
+        }
+        catch (SignalRulesException e)
+        {
+            return e.Errors.Count > 0 && e.Errors.All(x => x.Line >= 1 && x.Problem.Length > 0);
+        }
     }
 
     [Property(MaxTest = 300)]

@@ -1,5 +1,6 @@
 using Attune.Core.Text;
 using Attune.Core.Text.Patterns;
+using FsCheck.Xunit;
 
 namespace Attune.Core.Tests.Text;
 
@@ -48,6 +49,7 @@ public class PhrasePatternTests
     [InlineData("   ", 1, "empty")]
     [InlineData("(a|b", 1, "never closed")]
     [InlineData("a b)", 4, "without a matching '('")]
+    [InlineData("a|b", 2, "outside parentheses")]
     [InlineData("a (|b)", 4, "empty alternative")]
     [InlineData("? a", 1, "'?' must follow")]
     [InlineData("a * b", 3, "'*' must end a word")]
@@ -129,6 +131,41 @@ public class PhrasePatternTests
     {
         Assert.True(PhraseNumbers.TryNumber(word, out var actual));
         Assert.Equal(value, actual);
+    }
+
+    [Theory]
+    [InlineData("(in|in the) hospital", "she is in the hospital", "in the hospital")]
+    [InlineData("(a|b c|d) e", "x b c e", "b c e")]
+    [InlineData("(a|b c|d) e", "x d e", "d e")]
+    [InlineData("my (late)? (wife|husband) ~1 (died|passed away)", "my late wife sadly died", "my late wife sadly died")]
+    public void MixedGroups_MatchSingleAndMultiwordAlternatives(string pattern, string text, string expected)
+    {
+        var m = Assert.Single(Find(pattern, text, out var document));
+        Assert.Equal(expected, document.Evidence(m.First, m.Last, "x", 1).Text);
+    }
+
+    [Property(MaxTest = 300)]
+    public bool AnyText_MatchesStayInsideOneSentenceAndInOrder(string? text)
+    {
+        var matcher = new PhraseMatcher(
+        [
+            ("a", PhrasePattern.Parse("(i|we)? (can't|cannot) ~2 (pay|afford)")),
+            ("b", PhrasePattern.Parse("{number} (times|days)")),
+            ("c", PhrasePattern.Parse("x* ~1 {any}")),
+        ]);
+        var document = TextPreparer.Prepare(text ?? string.Empty);
+        var matches = matcher.Match(document);
+        var previous = -1;
+        foreach (var m in matches)
+        {
+            if (m.First < previous || m.Last < m.First || m.Last >= document.Tokens.Length
+                || document.Tokens[m.First].Sentence != document.Tokens[m.Last].Sentence)
+            {
+                return false;
+            }
+            previous = m.First;
+        }
+        return true;
     }
 
     private static List<PhraseMatch> Find(string pattern, string text, out Document document)

@@ -31,12 +31,13 @@ internal sealed class EmotionModel(EmotionModelData data)
         {
             Span<double> z = stackalloc double[EmotionHeads.Count];
             var matched = Logits(document, hits, z);
+            var cues = ApplyCues(document, z);
             var scores = new EmotionScore[EmotionHeads.EmotionCount];
             for (var h = 0; h < scores.Length; h++)
             {
                 var p = Sigmoid(z[h]);
                 // Neutral is the absence of the others: no word "raises" it in a way worth showing.
-                var evidence = p >= 0.5 && h != (int)Emotion.Neutral ? Evidence(document, hits[..matched], h) : [];
+                var evidence = p >= 0.5 && h != (int)Emotion.Neutral ? Evidence(document, hits[..matched], h, cues) : [];
                 scores[h] = new EmotionScore((Emotion)h, p, evidence);
             }
             return ImmutableCollectionsMarshal.AsImmutableArray(scores);
@@ -106,8 +107,59 @@ internal sealed class EmotionModel(EmotionModelData data)
         return matched;
     }
 
-    // The tokens whose features added most to head h; a bigram's weight is shared between its two tokens.
-    private ImmutableArray<Evidence> Evidence(Document document, ReadOnlySpan<FeatureHit> hits, int head)
+    // Authored cues add their log-odds to the emotions; the matches are kept (rarely any) for the evidence.
+    private List<(EmotionCue Cue, int Start)>? ApplyCues(Document document, Span<double> z)
+    {
+        var cues = _data.Cues;
+        if (cues.Count == 0)
+        {
+            return null;
+        }
+        List<(EmotionCue, int)>? found = null;
+        var tokens = document.Tokens;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!tokens[i].IsWord || cues.Match(document, i) is not { } cue)
+            {
+                continue;
+            }
+            foreach (var (emotion, weight) in cue.Effects)
+            {
+                z[(int)emotion] += weight;
+            }
+            (found ??= []).Add((cue, i));
+            i += cue.Words.Length - 1;
+        }
+        return found;
+    }
+
+    // The tokens whose features added most to head h (a bigram's weight is shared between its two tokens), and the
+    // authored cues that raised it, strongest first.
+    private ImmutableArray<Evidence> Evidence(Document document, ReadOnlySpan<FeatureHit> hits, int head, List<(EmotionCue Cue, int Start)>? cues)
+    {
+        var model = ModelEvidence(document, hits, head);
+        if (cues is null)
+        {
+            return model;
+        }
+        var all = new List<Evidence>(model);
+        foreach (var (cue, start) in cues)
+        {
+            foreach (var (emotion, weight) in cue.Effects)
+            {
+                if ((int)emotion == head && weight > 0)
+                {
+                    var evidence = document.Evidence(start, start + cue.Words.Length - 1, cue.Id, weight);
+                    // A word inside the cue's phrase says nothing the phrase does not.
+                    all.RemoveAll(e => e.Span.Start >= evidence.Span.Start && e.Span.End <= evidence.Span.End);
+                    all.Add(evidence);
+                }
+            }
+        }
+        return [.. all.OrderByDescending(e => e.Weight).Take(MaxEvidence)];
+    }
+
+    private ImmutableArray<Evidence> ModelEvidence(Document document, ReadOnlySpan<FeatureHit> hits, int head)
     {
         var tokens = document.Tokens;
         double[]? rented = null;

@@ -51,8 +51,18 @@ internal sealed class EmotionModelData
 
     public FeatureTable Rows => _rows;
 
+    /// <summary>Authored customer-service cues added on top of the trained weights (none unless loaded).</summary>
+    public EmotionCues Cues { get; init; } = EmotionCues.Empty;
+
     public bool TryRow(uint hash, out int row) => _rows.TryRow(hash, out row);
 
     /// <summary>The model shipped inside Attune.Core.</summary>
-    public static EmotionModelData LoadEmbedded() => EmotionModelFormat.Parse(EmbeddedResource.ReadText(ResourcePath), ResourcePath);
+    public static EmotionModelData LoadEmbedded()
+    {
+        var model = EmotionModelFormat.Parse(EmbeddedResource.ReadText(ResourcePath), ResourcePath);
+        return new EmotionModelData(model.Scheme, model.Rows, model.Weights, model.Scale, model.Bias, model.Thresholds)
+        {
+            Cues = EmotionCues.LoadEmbedded(),
+        };
+    }
 }

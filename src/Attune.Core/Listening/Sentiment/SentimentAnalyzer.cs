@@ -81,6 +81,12 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             }
             if (entry.Role == SentimentRole.Valence)
             {
+                // Zero entries exist to block a learned or shorter match ("i'd like"); they carry nothing.
+                if (entry.Value == 0 || Math.Abs(entry.Value) < _s.IgnoreBelow)
+                {
+                    i = last + 1;
+                    continue;
+                }
                 items[count++] = new SentimentItem { First = i, Last = last, NegatorAt = -1, Entry = entry, Weight = entry.Value };
                 sentimentUnits += last - i + 1;
             }
@@ -106,7 +112,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         for (var k = 0; k < count; k++)
         {
             ref var item = ref items[k];
-            item.Weight = Weigh(document, modifiers, ref item, shouting) * clause[item.First];
+            item.Weight = Weigh(document, modifiers, ref item, k == 0 ? -1 : items[k - 1].Last, shouting) * clause[item.First];
             sarcastic |= item.Entry.Has(SentimentTags.Sarcasm);
             complaint |= item.Weight < 0 && !item.Entry.Has(SentimentTags.Ironic);
         }
@@ -175,7 +181,8 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             return (null, i);
         }
         var norm = document.Norm(i);
-        foreach (var phrase in _lexicon.PhrasesStartingWith(norm))
+        var entry = _lexicon.Find(norm, out var phrases);
+        foreach (var phrase in phrases)
         {
             var words = phrase.Tokens;
             if (i + words.Length > tokens.Length)
@@ -197,7 +204,6 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             return (null, i);
         }
 
-        var entry = _lexicon.Word(norm);
         if (entry is null && t.Kind == TokenKind.Emoji && norm.Length <= 32)
         {
             Span<char> buffer = stackalloc char[norm.Length];
@@ -268,7 +274,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
     private static bool IsClauseBreak(in Token token, SentimentEntry? modifier) =>
         (token.Kind == TokenKind.Punctuation && token.Length == 1) || modifier is { Role: SentimentRole.Contrast };
 
-    private double Weigh(Document document, SentimentEntry?[] modifiers, ref SentimentItem item, bool shouting)
+    private double Weigh(Document document, SentimentEntry?[] modifiers, ref SentimentItem item, int previousItem, bool shouting)
     {
         var tokens = document.Tokens;
         var v = item.Entry.Value;
@@ -304,7 +310,10 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             }
             if (m is { Role: SentimentRole.Negator } && negatorAt < 0)
             {
-                negatorAt = j;
+                if (!IsComparative(document, j))
+                {
+                    negatorAt = j;
+                }
             }
             else if (m is { Role: SentimentRole.Booster })
             {
@@ -324,6 +333,11 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             v *= _s.Elongation;
         }
         // Emoji, emoticons and interjections say how the writer feels whatever the words around them.
+        // A negator is spent on the first feeling word after it: "don't like the slow service" keeps "slow" negative.
+        if (_s.NegateFirstOnly && negatorAt >= 0 && previousItem > negatorAt)
+        {
+            negatorAt = -1;
+        }
         if (negatorAt >= 0 && word.Kind == TokenKind.Word && !item.Entry.Has(SentimentTags.Fixed))
         {
             item.NegatorAt = negatorAt;
@@ -332,6 +346,27 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
                 : v * _s.NegatedNegative;
         }
         return v;
+    }
+
+    // "never been so happy", "nothing better": the negator compares rather than denies.
+    private static bool IsComparative(Document document, int negator)
+    {
+        var next = negator + 1;
+        if (next < document.Tokens.Length && document.Norm(next) is "been")
+        {
+            next++;
+        }
+        if (next >= document.Tokens.Length)
+        {
+            return false;
+        }
+        var word = document.Norm(next);
+        return document.Norm(negator) switch
+        {
+            "never" => word is "so" or "this" or "that" or "as",
+            "nothing" => word is "better" or "more",
+            _ => false,
+        };
     }
 
     private static ImmutableArray<Evidence> Evidence(Document document, SentimentItem[] items, int count)

@@ -13,15 +13,23 @@ internal sealed class SentimentLexicon
 
     private readonly Dictionary<string, SentimentEntry> _words;
     private readonly Dictionary<string, SentimentPhrase[]> _phrases;
-    private readonly Dictionary<string, SentimentEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly Dictionary<string, SentimentPhrase[]>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
+    // One hash per token: a token's own entry and the phrases it starts, together.
+    private readonly Dictionary<string, Slot>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     private SentimentLexicon(Dictionary<string, SentimentEntry> words, Dictionary<string, SentimentPhrase[]> phrases)
     {
         _words = words;
         _phrases = phrases;
-        _wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _phraseLookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        var slots = new Dictionary<string, Slot>(words.Count + phrases.Count, StringComparer.Ordinal);
+        foreach (var (key, entry) in words)
+        {
+            slots[key] = new Slot(entry, []);
+        }
+        foreach (var (first, list) in phrases)
+        {
+            slots[first] = new Slot(slots.TryGetValue(first, out var slot) ? slot.Entry : null, list);
+        }
+        _lookup = slots.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Number of single-token entries.</summary>
@@ -95,11 +103,21 @@ internal sealed class SentimentLexicon
     }
 
     /// <summary>The entry for one token's normal form, or null.</summary>
-    public SentimentEntry? Word(ReadOnlySpan<char> norm) => _wordLookup.TryGetValue(norm, out var entry) ? entry : null;
+    public SentimentEntry? Word(ReadOnlySpan<char> norm) => _lookup.TryGetValue(norm, out var slot) ? slot.Entry : null;
 
-    /// <summary>The phrases starting with this normal form, longest first (empty when none).</summary>
-    public ReadOnlySpan<SentimentPhrase> PhrasesStartingWith(ReadOnlySpan<char> norm) =>
-        _phraseLookup.TryGetValue(norm, out var list) ? list : [];
+    /// <summary>The token's own entry (or null) and the phrases it starts, longest first (empty when none).</summary>
+    public SentimentEntry? Find(ReadOnlySpan<char> norm, out SentimentPhrase[] phrases)
+    {
+        if (_lookup.TryGetValue(norm, out var slot))
+        {
+            phrases = slot.Phrases;
+            return slot.Entry;
+        }
+        phrases = [];
+        return null;
+    }
+
+    private readonly record struct Slot(SentimentEntry? Entry, SentimentPhrase[] Phrases);
 
     private static Dictionary<string, SentimentPhrase[]> ToArrays(Dictionary<string, List<SentimentPhrase>> phrases)
     {

@@ -6,7 +6,10 @@ internal sealed record SentimentSettings
     public static SentimentSettings Default { get; } = new();
 
     /// <summary>How many words back a negator or booster reaches.</summary>
-    public int Scope { get; init; } = 3;
+    public int Scope { get; init; } = 5;
+
+    /// <summary>Whether a negator reverses only the first feeling word after it.</summary>
+    public bool NegateFirstOnly { get; init; } = true;
 
     /// <summary>A booster's effect fades by this share per word of distance.</summary>
     public double BoosterFade { get; init; } = 0.15;
@@ -36,7 +39,10 @@ internal sealed record SentimentSettings
     public int MaxMarks { get; init; } = 4;
 
     /// <summary>Weight of learned (not authored) entries.</summary>
-    public double LearnedWeight { get; init; } = 0.4;
+    public double LearnedWeight { get; init; } = 0.2;
+
+    /// <summary>Entries weaker than this (in valence points) are ignored.</summary>
+    public double IgnoreBelow { get; init; }
 
     /// <summary>Praise in a sarcastic message counts against, at this factor.</summary>
     public double SarcasticPraise { get; init; } = -0.5;

@@ -3,9 +3,9 @@ using Attune.Core.Text.Patterns;
 
 namespace Attune.Core.Listening.Signals;
 
-/// <summary>Customer effort: repeat contact (with the count when stated), long waits, transfers, and channel hopping
-/// (two different channels, or said outright). Score is the noisy-or of the distinct rules' weights, at least
-/// 0.6 from the third contact on.</summary>
+/// <summary>Customer effort: repeat contact (with the count when stated), long waits, retries, transfers, and channel
+/// hopping (two different channels, or said outright; one channel alone is no effort). Score is the noisy-or of the
+/// distinct rules' weights (+0.5 for hopping found from channels), at least 0.6 from the third contact on.</summary>
 internal static class EffortDetector
 {
     private const double HopWeight = 0.5;
@@ -23,6 +23,7 @@ internal static class EffortDetector
         var hop = false;
         int? count = null;
         string? channel = null;
+        var channels = false;
         var evidence = ImmutableArray.CreateBuilder<Evidence>();
         for (var i = 0; i < matches.Count; i++)
         {
@@ -32,10 +33,16 @@ internal static class EffortDetector
                 continue;
             }
             var rule = context.Rule(m);
-            var stated = rule.Effort == EffortKind.Repeat ? ReadCount(context, m) : null;
+            if (rule.Effort == EffortKind.Channel)
+            {
+                channels |= channel is not null && channel != rule.Channel;
+                channel ??= rule.Channel;
+                continue;
+            }
+            var stated = rule.Effort is EffortKind.Repeat or EffortKind.Retry ? ReadCount(context, m) : null;
             if (stated == 1)
             {
-                // "the first time", "one time": not a repeat.
+                // "the first time", "first attempt": not a repeat.
                 continue;
             }
             if (!SeenBefore(context, matches, i, m.Entry))
@@ -43,31 +50,27 @@ internal static class EffortDetector
                 miss *= 1 - rule.Weight;
             }
             evidence.Add(context.Document.Evidence(m.First, m.Last, rule.Id, rule.Weight));
-            switch (rule.Effort)
+            repeat |= rule.Effort == EffortKind.Repeat;
+            hop |= rule.Effort == EffortKind.Hop;
+            if (rule.Effort == EffortKind.Repeat && stated is { } n && (count is null || n > count))
             {
-                case EffortKind.Repeat:
-                    repeat = true;
-                    if (stated is { } n && (count is null || n > count))
-                    {
-                        count = n;
-                    }
-                    break;
-                case EffortKind.Hop:
-                    hop = true;
-                    break;
-                case EffortKind.Channel:
-                    if (channel is null)
-                    {
-                        channel = rule.Channel;
-                    }
-                    else if (channel != rule.Channel && !hop)
-                    {
-                        hop = true;
-                        miss *= 1 - HopWeight;
-                    }
-                    break;
-                default:
-                    break;
+                count = n;
+            }
+        }
+        if (channels || hop)
+        {
+            if (channels && !hop)
+            {
+                miss *= 1 - HopWeight;
+            }
+            hop = true;
+            foreach (var m in matches)
+            {
+                var rule = context.Rule(m);
+                if (rule.Effort == EffortKind.Channel && !context.IsNegated(m))
+                {
+                    evidence.Add(context.Document.Evidence(m.First, m.Last, rule.Id, rule.Weight));
+                }
             }
         }
         if (evidence.Count == 0)
@@ -78,10 +81,6 @@ internal static class EffortDetector
         if (count >= 3)
         {
             score = Math.Max(score, Math.Min(0.9, 0.6 + (0.05 * (count.Value - 3))));
-        }
-        if (count >= 2)
-        {
-            repeat = true;
         }
         return new EffortReading(Math.Round(Math.Min(score, 0.95), 3), repeat, count, hop, evidence.ToImmutable());
     }

@@ -95,14 +95,29 @@ internal sealed class SignalContext
         return -1;
     }
 
-    /// <summary>A not-churn modifier ("his", "the estate", "order") inside the cue or within the window after it, same sentence.</summary>
+    /// <summary>A not-churn modifier ("his", "the estate", "order") inside the cue or within its window before or after
+    /// it, same sentence ("a transfer that I want to cancel").</summary>
     public bool IsNotChurn(in PhraseMatch cue)
     {
         foreach (var mod in Matches(SignalKind.Modifier))
         {
             var rule = Rule(mod);
             if (rule.Modifier == ModifierKind.NotChurn && Sentence(mod) == Sentence(cue)
-                && mod.First >= cue.First && mod.First <= cue.Last + 1 + rule.Window)
+                && (Before(mod, cue, rule.Window) || (mod.First >= cue.First && mod.First <= cue.Last + 1 + rule.Window)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when the sentence of the cue has a self-reference ("I", "my") or a relative ("my mum", "he").</summary>
+    public bool IsAboutSelf(in PhraseMatch cue)
+    {
+        var sentence = Sentence(cue);
+        foreach (var mod in Matches(SignalKind.Modifier))
+        {
+            if (Rule(mod).Modifier is ModifierKind.Self or ModifierKind.Relative && Sentence(mod) == sentence)
             {
                 return true;
             }

@@ -26,6 +26,9 @@ internal enum ModifierKind : byte
     /// <summary>Near a churn cue, shows the customer is not leaving: someone else's or a dead person's account ("his
     /// account", "the estate"), or an order rather than the relationship ("cancel my order").</summary>
     NotChurn,
+    /// <summary>The customer speaking of themselves or their own ("I", "my", "we"). A vulnerability cue in a sentence
+    /// without one (or a relative) is a mention rather than a disclosure ("cancer research"), so it is lowered.</summary>
+    Self,
 }
 
 /// <summary>What an effort rule says about the customer's effort.</summary>
@@ -35,9 +38,11 @@ internal enum EffortKind : byte
     Repeat,
     /// <summary>Waited long ("on hold for 2 hours").</summary>
     Wait,
+    /// <summary>Tried several times on their own ("tried 5 times"); effort, but not a contact.</summary>
+    Retry,
     /// <summary>Passed between people or teams.</summary>
     Transfer,
-    /// <summary>Used one contact channel; two different channels make channel hopping.</summary>
+    /// <summary>Used one contact channel; counts only when two different channels make channel hopping.</summary>
     Channel,
     /// <summary>Says outright they tried several channels.</summary>
     Hop,

@@ -204,7 +204,7 @@ internal sealed class SignalRules
 
     private static SignalRule ParseEffortKind(SignalRule rule, string field, int n, List<SignalRulesError> errors)
     {
-        const string Allowed = "allowed: repeat, wait, transfer, hop, channel:<name> (e.g. channel:phone)";
+        const string Allowed = "allowed: repeat, wait, retry, transfer, hop, channel:<name> (e.g. channel:phone)";
         if (field.StartsWith("channel:", StringComparison.Ordinal))
         {
             var name = field["channel:".Length..];
@@ -218,6 +218,7 @@ internal sealed class SignalRules
         {
             "repeat" => EffortKind.Repeat,
             "wait" => EffortKind.Wait,
+            "retry" => EffortKind.Retry,
             "transfer" => EffortKind.Transfer,
             "hop" => EffortKind.Hop,
             _ => null,
@@ -237,11 +238,12 @@ internal sealed class SignalRules
             "hypothetical" => ModifierKind.Hypothetical,
             "relative" => ModifierKind.Relative,
             "not-churn" => ModifierKind.NotChurn,
+            "self" => ModifierKind.Self,
             _ => null,
         };
         if (kind is null)
         {
-            errors.Add(new(n, "kind", $"'{field}' is not a modifier kind; allowed: negation, hypothetical, relative, not-churn"));
+            errors.Add(new(n, "kind", $"'{field}' is not a modifier kind; allowed: negation, hypothetical, relative, not-churn, self"));
         }
         return kind ?? default;
     }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Attune.Core.Listening.Signals;
 
-/// <summary>Urgency: the highest level any non-negated rule sets; a hypothetical lowers a rule by one level; Low
+/// <summary>Urgency: the highest level any non-negated rule sets; a hypothetical lowers a rule (other than a deadline) by one level; Low
 /// (praise, "no rush") only when nothing raises it. Evidence weight is the level as a number (0 Low … 3 Critical).</summary>
 internal static class UrgencyDetector
 {
@@ -46,8 +46,10 @@ internal static class UrgencyDetector
         {
             return UrgencyLevel.Normal;
         }
-        var level = context.Rule(m).Level;
-        if (level > UrgencyLevel.Normal && context.IsHypothetical(m))
+        var rule = context.Rule(m);
+        var level = rule.Level;
+        // A deadline inside a condition is still a deadline: "if it isn't fixed by Friday I'm leaving".
+        if (level > UrgencyLevel.Normal && context.IsHypothetical(m) && !rule.Id.StartsWith("deadline.", StringComparison.Ordinal))
         {
             level--;
         }

@@ -19,7 +19,7 @@ internal sealed class PhrasePatternParser(string pattern)
         var seq = ParseSequence();
         if (_i < _s.Length)
         {
-            throw Error(_i + 1, _s[_i] == ')' ? "')' without a matching '('" : $"unexpected '{_s[_i]}'");
+            throw Error(_i + 1, _s[_i] == ')' ? "')' without a matching '('" : "'|' outside parentheses; write alternatives as (a|b)");
         }
         if (seq[0] is GapNode first)
         {

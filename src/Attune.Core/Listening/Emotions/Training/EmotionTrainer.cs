@@ -43,7 +43,6 @@ internal static class EmotionTrainer
         {
             order[i] = i;
         }
-        var random = new SplitMix64(options.Seed);
         var average = new double[w.Length];
         var averageBias = new double[H];
         var averaged = 0;
@@ -58,49 +57,58 @@ internal static class EmotionTrainer
             var positives = Math.Max(1, train.Count(e => e.Has(h)));
             positiveWeight[h] = Math.Pow((double)(train.Count - positives) / positives, group ? 0 : options.PositiveWeight);
         }
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        for (var run = 0; run < options.Runs; run++)
         {
-            random.Shuffle(order);
-            var loss = 0.0;
-            foreach (var index in order)
+            // Each run starts afresh with its own shuffling; the snapshots of all runs are averaged together.
+            Array.Clear(w);
+            Array.Clear(gw);
+            Array.Clear(b);
+            Array.Clear(gb);
+            var random = new SplitMix64(options.Seed + (ulong)run);
+            for (var epoch = 0; epoch < options.Epochs; epoch++)
             {
-                var features = examples[index];
-                var labels = train[index].Heads;
-                for (var h = 0; h < H; h++)
+                random.Shuffle(order);
+                var loss = 0.0;
+                foreach (var index in order)
                 {
-                    var z = b[h];
-                    foreach (var r in features)
+                    var features = examples[index];
+                    var labels = train[index].Heads;
+                    for (var h = 0; h < H; h++)
                     {
-                        z += w[(r * H) + h];
+                        var z = b[h];
+                        foreach (var r in features)
+                        {
+                            z += w[(r * H) + h];
+                        }
+                        var p = 1 / (1 + Math.Exp(-z));
+                        var y = (labels & (1 << h)) != 0 ? 1.0 : 0.0;
+                        loss -= y > 0 ? Math.Log(p + 1e-12) : Math.Log(1 - p + 1e-12);
+                        var g = y > 0 ? (p - 1) * positiveWeight[h] : p;
+                        gb[h] += g * g;
+                        b[h] -= rate[h] * g / Math.Sqrt(gb[h] + 1e-8);
+                        foreach (var r in features)
+                        {
+                            var k = (r * H) + h;
+                            var gk = g + (l2[h] * w[k]);
+                            gw[k] += gk * gk;
+                            w[k] -= rate[h] * gk / Math.Sqrt(gw[k] + 1e-8);
+                        }
                     }
-                    var p = 1 / (1 + Math.Exp(-z));
-                    var y = (labels & (1 << h)) != 0 ? 1.0 : 0.0;
-                    loss -= y > 0 ? Math.Log(p + 1e-12) : Math.Log(1 - p + 1e-12);
-                    var g = y > 0 ? (p - 1) * positiveWeight[h] : p;
-                    gb[h] += g * g;
-                    b[h] -= rate[h] * g / Math.Sqrt(gb[h] + 1e-8);
-                    foreach (var r in features)
+                }
+                if (epoch + 1 >= options.AverageFrom)
+                {
+                    averaged++;
+                    for (var h = 0; h < H; h++)
                     {
-                        var k = (r * H) + h;
-                        var gk = g + (l2[h] * w[k]);
-                        gw[k] += gk * gk;
-                        w[k] -= rate[h] * gk / Math.Sqrt(gw[k] + 1e-8);
+                        averageBias[h] += (b[h] - averageBias[h]) / averaged;
+                    }
+                    for (var k = 0; k < w.Length; k++)
+                    {
+                        average[k] += (w[k] - average[k]) / averaged;
                     }
                 }
+                log?.Invoke($"run {run + 1}/{options.Runs} epoch {epoch + 1}/{options.Epochs}: mean loss per head {loss / (examples.Length * H):0.0000}");
             }
-            if (epoch + 1 >= options.AverageFrom)
-            {
-                averaged++;
-                for (var h = 0; h < H; h++)
-                {
-                    averageBias[h] += (b[h] - averageBias[h]) / averaged;
-                }
-                for (var k = 0; k < w.Length; k++)
-                {
-                    average[k] += (w[k] - average[k]) / averaged;
-                }
-            }
-            log?.Invoke($"epoch {epoch + 1}/{options.Epochs}: mean loss per head {loss / (examples.Length * H):0.0000}");
         }
 
         // Quantise first, so the thresholds are tuned on exactly the weights that ship.

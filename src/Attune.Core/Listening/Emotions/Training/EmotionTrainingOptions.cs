@@ -13,6 +13,7 @@ namespace Attune.Core.Listening.Emotions.Training;
 /// <param name="GroupL2">L2 penalty of the sentiment-group heads.</param>
 /// <param name="PositiveWeight">Positive examples of a head weigh (negatives / positives) ^ this, so that rare
 /// emotions are not drowned by the penalty; 0 weighs every example alike.</param>
+/// <param name="Runs">Independent training runs (seeds Seed, Seed+1, …) whose weights are averaged.</param>
 /// <param name="AverageFrom">Weights are averaged over the ends of epochs from this one (1-based) on.</param>
 internal sealed record EmotionTrainingOptions(
     EmotionFeatureScheme Scheme,
@@ -25,7 +26,8 @@ internal sealed record EmotionTrainingOptions(
     double GroupLearningRate = 0.02,
     double GroupL2 = 1e-2,
     int AverageFrom = 3,
-    double PositiveWeight = 0.5)
+    double PositiveWeight = 0.5,
+    int Runs = 3)
 {
     public static EmotionTrainingOptions Default { get; } = new(EmotionFeatureScheme.Default);
 }

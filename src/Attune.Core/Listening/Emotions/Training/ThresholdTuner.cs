@@ -3,30 +3,44 @@ namespace Attune.Core.Listening.Emotions.Training;
 /// <summary>Picks, per head, the probability threshold that maximises F1 on tuning data.</summary>
 internal static class ThresholdTuner
 {
-    /// <summary>The best threshold on the grid 0.02, 0.03 … 0.95 and its F1; when several thresholds tie, the middle
-    /// one of the tied run that starts first, so a clean separation is cut halfway rather than at its edge.</summary>
+    private const int First = 2;
+    private const int Last = 95;
+    private const int Window = 2;
+
+    /// <summary>The threshold on the grid 0.02, 0.03 … 0.95 whose F1, averaged with its two neighbours on each side,
+    /// is best (on a plateau of ties, its middle), and the F1 at that threshold. Smoothing keeps a flat, noisy F1 curve
+    /// from pulling the threshold to a lucky spike on dev.</summary>
     public static (double Threshold, double F1) Tune(ReadOnlySpan<double> probabilities, ReadOnlySpan<bool> truth)
     {
-        var bestF1 = -1.0;
-        int first = 50, last = 50;
-        var inRun = false;
-        for (var step = 2; step <= 95; step++)
+        Span<double> f1 = stackalloc double[Last + 1];
+        for (var step = First; step <= Last; step++)
         {
-            var f1 = F1At(probabilities, truth, step / 100.0);
-            if (f1 > bestF1)
+            f1[step] = F1At(probabilities, truth, step / 100.0);
+        }
+        var best = (Step: 50, Smoothed: -1.0);
+        var runEnd = 50;
+        for (var step = First; step <= Last; step++)
+        {
+            var from = Math.Max(First, step - Window);
+            var to = Math.Min(Last, step + Window);
+            var sum = 0.0;
+            for (var k = from; k <= to; k++)
             {
-                (bestF1, first, last, inRun) = (f1, step, step, true);
+                sum += f1[k];
             }
-            else if (f1 == bestF1 && inRun)
+            var smoothed = sum / (to - from + 1);
+            if (smoothed > best.Smoothed + 1e-12)
             {
-                last = step;
+                best = (step, smoothed);
+                runEnd = step;
             }
-            else
+            else if (runEnd == step - 1 && smoothed >= best.Smoothed - 1e-12)
             {
-                inRun = false;
+                runEnd = step;
             }
         }
-        return ((first + last) / 2 / 100.0, bestF1);
+        var chosen = (best.Step + runEnd) / 2;
+        return (chosen / 100.0, f1[chosen]);
     }
 
     public static double F1At(ReadOnlySpan<double> probabilities, ReadOnlySpan<bool> truth, double threshold)
