@@ -334,8 +334,23 @@ public sealed class PolicyRouter
         return false;
     }
 
-    private static string Quote(ImmutableArray<Evidence> evidence) =>
-        evidence.IsDefaultOrEmpty ? "" : $"'{evidence[0].Text}' ";
+    /// <summary>The strongest evidence in quotes with a trailing space; empty when there is none.</summary>
+    private static string Quote(ImmutableArray<Evidence> evidence)
+    {
+        if (evidence.IsDefaultOrEmpty)
+        {
+            return "";
+        }
+        var best = evidence[0];
+        foreach (var e in evidence)
+        {
+            if (Math.Abs(e.Weight) > Math.Abs(best.Weight))
+            {
+                best = e;
+            }
+        }
+        return $"'{best.Text}' ";
+    }
 
     /// <summary>"LifeEvent" → "life event".</summary>
     internal static string Words(string pascal)
