@@ -75,7 +75,7 @@ internal static class AgentsFile
             {
                 foreach (var (key, value) in capacityMap.Children)
                 {
-                    var channel = ((YamlScalarNode)key).Value ?? "";
+                    var channel = (key as YamlScalarNode)?.Value ?? "";
                     if (y.Integer(value, $"{path}.capacity.{channel}", 0) is { } n)
                     {
                         capacity[channel] = n;

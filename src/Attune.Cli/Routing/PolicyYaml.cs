@@ -107,7 +107,7 @@ internal static class PolicyYaml
             {
                 foreach (var (key, value) in calendarMap.Children)
                 {
-                    var calendarName = ((YamlScalarNode)key).Value ?? "";
+                    var calendarName = (key as YamlScalarNode)?.Value ?? "";
                     if (Calendar(calendarName, value) is { } calendar)
                     {
                         calendars[calendarName] = calendar;
@@ -156,7 +156,7 @@ internal static class PolicyYaml
             {
                 foreach (var (key, value) in slaMap.Children)
                 {
-                    var slaName = ((YamlScalarNode)key).Value ?? "";
+                    var slaName = (key as YamlScalarNode)?.Value ?? "";
                     if (Sla(slaName, value) is { } sla)
                     {
                         slas[slaName] = sla;
@@ -356,7 +356,7 @@ internal static class PolicyYaml
                 Topics = Enums<Topic>(F("topic"), P("topic")),
                 AsksForPerson = Y.Bool(F("asks_for_person"), P("asks_for_person")),
                 Regions = Texts(F("region"), P("region")),
-                ValueAtLeast = Y.Number(F("value_at_least"), P("value_at_least"), 0, double.MaxValue) is { } v ? (decimal)v : null,
+                ValueAtLeast = Y.Number(F("value_at_least"), P("value_at_least"), 0, 1e15) is { } v ? (decimal)v : null,
                 RenewalWithinDays = Y.Integer(F("renewal_within_days"), P("renewal_within_days"), 0),
                 OpenIncidentsAtLeast = Y.Integer(F("open_incidents_at_least"), P("open_incidents_at_least"), 0),
                 Needs = Texts(F("needs"), P("needs")),

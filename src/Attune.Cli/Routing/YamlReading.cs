@@ -96,7 +96,7 @@ internal sealed class YamlReading
         {
             return null;
         }
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < min || value > max)
         {
             Add(node!, field, $"expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, got '{text}'");
             return null;
@@ -192,7 +192,8 @@ internal sealed class YamlReading
             {
                 i++;
             }
-            if (i == start || i >= text.Length || !int.TryParse(text.AsSpan(start, i - start), CultureInfo.InvariantCulture, out var n))
+            // Up to about 270 years in any unit: beyond that a duration is a typo, and TimeSpan would overflow.
+            if (i == start || i >= text.Length || !int.TryParse(text.AsSpan(start, i - start), CultureInfo.InvariantCulture, out var n) || n > 100_000)
             {
                 return false;
             }

@@ -120,4 +120,15 @@ public class PolicyYamlTests
         Assert.Contains(problems, p => p.Field == "slas");
         Assert.Contains(problems, p => p.Field == "fallback");
     }
+
+    [Theory]
+    [InlineData("first_reply: 4h", "first_reply: 999999999d", "slas.standard.first_reply")]
+    [InlineData("{ characteristic: [bereavement] }", "{ churn_at_least: NaN }", "rules[0].when.churn_at_least")]
+    [InlineData("desks: [Support, Care]", "desks: [Support, Care, [x]]", "desks[2]")]
+    public void OddValues_AreProblemsNotCrashes(string from, string to, string field)
+    {
+        var (policy, problems) = PolicyYaml.Check(Minimal.Replace(from, to, StringComparison.Ordinal));
+        Assert.Null(policy);
+        Assert.Contains(problems, p => p.Field == field);
+    }
 }
