@@ -38,7 +38,7 @@ internal sealed class YamlReading
     }
 
     public void Add(YamlNode node, string field, string message) =>
-        Problems.Add(new YamlProblem((int)node.Start.Line, (int)node.Start.Column, field, message));
+        Problems.Add(new YamlProblem((int)node.Start.Line, (int)node.Start.Column, field.Length == 0 ? "(file)" : field, message));
 
     public YamlMappingNode? Mapping(YamlNode node, string field, params string[] allowed)
     {
