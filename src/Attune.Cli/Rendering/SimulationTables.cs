@@ -24,6 +24,7 @@ internal static class SimulationTables
         Row("handed to a person instead of self-service", r => N(r.Handoffs));
         Row("still waiting at the end", r => N(r.Unassigned));
         Row("first reply within SLA", r => Pct(r.SlaMet));
+        Row("escalated: first reply at risk", r => N(r.Escalated));
         Row("vulnerable handled by trained people", r => $"{N(r.VulnerableByTrained)}/{N(r.Vulnerable)} ({P(r.VulnerableByTrained, r.Vulnerable)})");
         Row("vulnerable sent to self-service", r => N(r.VulnerableToSelfService));
         foreach (Segment segment in Enum.GetValues<Segment>())

@@ -77,6 +77,8 @@ public sealed record SimAssignment(string ConversationId, string AgentId, string
 /// <param name="Specialist">Of those handled by a person, how many on a specialist desk (Care, Retention…).</param>
 /// <param name="SelfServed">Answered by self-service (always with the handoff offered).</param>
 /// <param name="Handoffs">Sent to self-service by a rule but handed to a person by a guarantee or for want of an answer.</param>
+/// <param name="Escalated">Conversations whose first reply reached the at-risk point (<see cref="SlaClock.AtRiskShare"/> of
+/// the target) before a person took them: the SLA job would have escalated them to the lead.</param>
 /// <param name="Unassigned">Still waiting when the replay ended (3 days after the last arrival).</param>
 /// <param name="SlaMet">Share (0–1) of conversations whose first reply came in time.</param>
 /// <param name="Vulnerable">Conversations with a vulnerability cue.</param>
@@ -96,6 +98,7 @@ public sealed record SimulationReport(
     int Specialist,
     int SelfServed,
     int Handoffs,
+    int Escalated,
     int Unassigned,
     double SlaMet,
     int Vulnerable,

@@ -85,6 +85,7 @@ public static class Simulator
         private readonly AssignmentRequest?[] _requests;
         private readonly double[] _wait;
         private readonly bool[] _met;
+        private readonly DateTimeOffset[] _riskAt;
         private readonly bool[] _selfServed;
         private readonly int[] _agentOf;
         private readonly List<double>[] _samples;
@@ -106,6 +107,7 @@ public static class Simulator
             _requests = new AssignmentRequest?[traffic.Count];
             _wait = new double[traffic.Count];
             _met = new bool[traffic.Count];
+            _riskAt = new DateTimeOffset[traffic.Count];
             _selfServed = new bool[traffic.Count];
             _agentOf = new int[traffic.Count];
             Array.Fill(_agentOf, -1);
@@ -179,6 +181,7 @@ public static class Simulator
                 _met[index] = true;
                 return;
             }
+            _riskAt[index] = _router.Policy.Calendars[decision.Sla.Calendar].AddBusinessTime(now, decision.Sla.FirstReply * SlaClock.AtRiskShare);
             var intensity = LoadModel.Intensity(conversation.Reading);
             var minutes = conversation.HandleMinutes ?? EstimateMinutes(conversation.Channel, intensity);
             _requests[index] = new AssignmentRequest(conversation.Id, decision.Desk, conversation.Channel, conversation.Customer.Language, decision.NeedsTrainedAgent, intensity, minutes);
@@ -323,7 +326,7 @@ public static class Simulator
             {
                 waits[s] = [];
             }
-            int human = 0, specialist = 0, self = 0, unassigned = 0, slaMet = 0, vulnerable = 0, byTrained = 0, vulnerableSelf = 0;
+            int human = 0, specialist = 0, escalated = 0, self = 0, unassigned = 0, slaMet = 0, vulnerable = 0, byTrained = 0, vulnerableSelf = 0;
             for (var i = 0; i < _traffic.Count; i++)
             {
                 var reading = _traffic[i].Reading;
@@ -341,6 +344,10 @@ public static class Simulator
                 else if (_agentOf[i] >= 0)
                 {
                     human++;
+                    if (Start(i) >= _riskAt[i])
+                    {
+                        escalated++;
+                    }
                     if (_decisions[i]!.Mode == HandlingMode.Specialist)
                     {
                         specialist++;
@@ -350,6 +357,7 @@ public static class Simulator
                 else
                 {
                     unassigned++;
+                    escalated++;
                 }
                 if (reading.IsVulnerable)
                 {
@@ -389,6 +397,7 @@ public static class Simulator
                 specialist,
                 self,
                 _handoffs,
+                escalated,
                 unassigned,
                 _traffic.Count == 0 ? 1 : (double)slaMet / _traffic.Count,
                 vulnerable,
@@ -401,6 +410,8 @@ public static class Simulator
                 _assignments.ToImmutable(),
                 [.. alerts]);
         }
+
+        private DateTimeOffset Start(int index) => _traffic[index].CreatedAt.AddMinutes(_wait[index]);
 
         private static double Percentile(List<double> sorted, double p)
         {
