@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Attune.App.Features.Customers;
+using Attune.Web.Features.Security;
+using Attune.Web.Hosting;
+
+namespace Attune.Web.Features.Customers;
+
+internal static class CustomerEndpoints
+{
+    public static void MapCustomers(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/customers").RequireAuthorization(Policies.Read).WithTags("Customers");
+        group.MapGet("", async (CustomerQueries queries, CancellationToken ct, string? search, int page = 1, int pageSize = 50) =>
+            (await queries.ListAsync(search, page, pageSize, ct)).Ok());
+        group.MapGet("/{id:long}", async (long id, CustomerQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+            (await queries.GetAsync(id, user.Actor(), ct)).Ok())
+            .WithSummary("The customer with account, recorded needs (access is audited) and whole history.");
+    }
+}
