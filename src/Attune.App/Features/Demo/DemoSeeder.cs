@@ -79,7 +79,7 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
         int customers = 0, conversations = 0, messages = 0;
         foreach (var (region, locale, names, currency) in Regions)
         {
-            for (var copy = 0; copy < 3; copy++)
+            for (var copy = 0; copy < 4; copy++)
             {
                 foreach (var name in names)
                 {
@@ -93,13 +93,13 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
                         var scenario = Pick(random, region);
                         conversations++;
                         var threadId = $"conv-{conversations:D5}";
-                        var start = now - TimeSpan.FromHours(random.Next(2, 24 * 60));
+                        var start = now - TimeSpan.FromHours(random.Next(1, 24 * 30));
                         var product = Products[random.Next(Products.Length)];
                         var amount = string.Create(CultureInfo.InvariantCulture, $"{random.Next(9, 400)}.{random.Next(10, 99)} {currency}");
                         var agent = agents.Where(a => a.DeskId == desks.First(d => d.Name == scenario.Desk).Id).ElementAt(random.Next(3));
                         // Recent conversations stop mid-way, so the inbox has open work; older ones run to the end.
                         var age = now - start;
-                        var turns = age < TimeSpan.FromDays(3) ? 1 + random.Next(scenario.Turns.Length) : scenario.Turns.Length;
+                        var turns = age < TimeSpan.FromDays(5) ? 1 + random.Next(scenario.Turns.Length) : scenario.Turns.Length;
                         for (var t = 0; t < turns; t++)
                         {
                             var isCustomer = t % 2 == 0;
@@ -156,7 +156,7 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
     {
         var status = !complete ? (ConversationStatus?)null
             : age > TimeSpan.FromDays(14) ? ConversationStatus.Closed
-            : age > TimeSpan.FromDays(3) ? ConversationStatus.Resolved
+            : age > TimeSpan.FromDays(5) ? ConversationStatus.Resolved
             : null;
         var q = db.Conversations.Where(c => c.Source == Source && c.ExternalId == threadId);
         if (status is { } s)
