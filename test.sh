@@ -23,18 +23,19 @@ start_postgres() {
       return 0
     fi
   fi
-  local bin as=() port=55432
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  # Globals, not locals: the EXIT trap needs them after this function returns.
+  pg_as=() port=55432
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   pgdata=$(mktemp -d /tmp/attune-pg.XXXXXX)
   if [ "$(id -u)" = 0 ]; then
     chown postgres:postgres "$pgdata"
-    as=(runuser -u postgres --)
+    pg_as=(runuser -u postgres --)
   fi
   while (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
-  "${as[@]}" "$bin/initdb" -D "$pgdata" -A trust -U postgres >/dev/null
-  "${as[@]}" "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/log" -w \
+  "${pg_as[@]}" "$pg_bin/initdb" -D "$pgdata" -A trust -U postgres >/dev/null
+  "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pgdata" -l "$pgdata/log" -w \
     -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
-  trap '"${as[@]}" "$bin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1; rm -rf "$pgdata"' EXIT
+  trap '"${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1; rm -rf "$pgdata"' EXIT
   export ATTUNE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   echo "PostgreSQL test cluster on 127.0.0.1:$port"
 }
