@@ -1,1 +1,16 @@
-Console.WriteLine("Attune benchmarks: see bench/README.md");
+using Attune.Bench;
+
+// One mode per file: `listen` (ListenBench.cs) and `coach` (CoachBench.cs); add a mode by adding a case.
+var mode = args.Length > 0 ? args[0] : "";
+return mode switch
+{
+    "listen" => ListenBench.Run(args[1..]),
+    "coach" => CoachBench.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Attune.Bench -- listen|coach [--data DIR] [--rounds N]   (see bench/README.md)");
+    return 2;
+}

@@ -1,9 +1,5 @@
-using System.CommandLine;
-using Attune.Cli.Commands;
+using System.Text;
+using Attune.Cli;
 
-var root = new RootCommand("Attune: empathy operations for customer-experience teams.");
-foreach (var command in AttuneCommands.All())
-{
-    root.Subcommands.Add(command);
-}
-return await root.Parse(args).InvokeAsync();
+Console.OutputEncoding = Encoding.UTF8;
+return await CliApp.RunAsync(args, Console.Out, Console.Error, Console.In, Terminal.Detect());
