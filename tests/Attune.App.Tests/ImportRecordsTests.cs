@@ -77,6 +77,32 @@ public sealed class ImportRecordsTests
     }
 
     [Fact]
+    public async Task TwitterRepliesBeforeTheirParents_AreThreadedByTheLinksOfTheWholeFile()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        ImportRow[] tweets =
+        [
+            Row(2, ("tweet_id", "1"), ("author_id", "sprintcare"), ("inbound", "False"), ("created_at", "Tue Oct 31 22:10:47 +0000 2017"), ("text", "@115712 I would like to assist you."), ("in_response_to_tweet_id", "3.0")),
+            Row(3, ("tweet_id", "3"), ("author_id", "115712"), ("inbound", "True"), ("created_at", "Tue Oct 31 22:08:27 +0000 2017"), ("text", "@sprintcare nobody is responding"), ("in_response_to_tweet_id", "4.0")),
+            Row(4, ("tweet_id", "4"), ("author_id", "115712"), ("inbound", "True"), ("created_at", "Tue Oct 31 21:54:49 +0000 2017"), ("text", "@sprintcare is the worst customer service"), ("in_response_to_tweet_id", null)),
+        ];
+        var links = tweets.ToDictionary(t => t.Get("tweet_id")!, t => new TweetLink(ImportRecords.TweetParent(t.Get("in_response_to_tweet_id")), t.Get("author_id")!, t.Get("inbound") == "True"));
+
+        var result = await db.WithAsync(async sp =>
+        {
+            var import = sp.GetRequiredService<ImportRecords>();
+            import.UseTweetLinks(links);
+            await import.StartAsync("twcs", CancellationToken.None);
+            return await import.ImportChunkAsync("twcs", ImportShape.Twitter, "twitter", tweets, 4, 0, CancellationToken.None);
+        });
+
+        Assert.Equal(3, result.Imported);
+        var conversation = await db.WithAsync(sp => sp.GetRequiredService<AttuneDb>().Conversations.Include(c => c.Customer).SingleAsync());
+        Assert.Equal("4", conversation.ExternalId);
+        Assert.Equal("115712", conversation.Customer!.ExternalId);
+    }
+
+    [Fact]
     public void TwitterColumns_AreDetected()
     {
         Assert.Equal(ImportShape.Twitter, ImportRecords.Detect(["tweet_id", "author_id", "inbound", "created_at", "text", "response_tweet_id", "in_response_to_tweet_id"]));

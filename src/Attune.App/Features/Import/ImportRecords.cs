@@ -13,6 +13,9 @@ public sealed record ImportRow(long Line, IReadOnlyDictionary<string, string?> F
     public string? Get(string name) => Fields.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
 }
 
+/// <summary>One tweet's place in its thread, gathered by a first pass over the file so replies find their root in any order.</summary>
+public readonly record struct TweetLink(string? Parent, string Author, bool Inbound);
+
 public enum ImportShape
 {
     Generic,
@@ -35,6 +38,14 @@ public sealed class ImportRecords(AttuneDb db, IngestMessage ingest, TimeProvide
     // Twitter threads: tweet id -> (conversation root, customer). Replies point at their parent, so the root and the
     // customer travel down the thread.
     private readonly Dictionary<string, (string Root, string? Customer)> _threads = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, TweetLink>? _links;
+
+    /// <summary>Threads tweets by the whole file's reply links (from a first pass), not only by rows seen so far.</summary>
+    public void UseTweetLinks(IReadOnlyDictionary<string, TweetLink> links) => _links = links;
+
+    /// <summary>The parent id as the corpus writes it ("123.0" in some exports) normalised to the tweet id.</summary>
+    public static string? TweetParent(string? parent) =>
+        string.IsNullOrWhiteSpace(parent) ? null : parent.EndsWith(".0", StringComparison.Ordinal) ? parent[..^2] : parent;
 
     public static ImportShape Detect(IReadOnlyList<string> columns)
     {
@@ -105,6 +116,29 @@ public sealed class ImportRecords(AttuneDb db, IngestMessage ingest, TimeProvide
         await db.ImportRuns.Where(r => r.Key == key).ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, now), ct);
     }
 
+    // Walks up the reply chain to the first tweet; the customer is the first inbound author met from the top.
+    private (string Root, string? Customer) RootOf(string id, string? parent, string author, bool inbound)
+    {
+        var root = id;
+        var customer = inbound ? author : null;
+        var current = parent;
+        for (var depth = 0; current is not null && depth < 1_000 && _links!.TryGetValue(current, out var link); depth++)
+        {
+            root = current;
+            if (link.Inbound)
+            {
+                customer = link.Author;
+            }
+            current = link.Parent;
+        }
+        // A parent outside the file still names the thread, so its replies stay together.
+        if (current is not null)
+        {
+            root = current;
+        }
+        return (root, customer);
+    }
+
     private static string Column(string? field) => field switch
     {
         "externalId" => "external_id",
@@ -165,14 +199,14 @@ public sealed class ImportRecords(AttuneDb db, IngestMessage ingest, TimeProvide
         {
             return Failure.Invalid("created_at", $"created_at '{created}' is not a date (expected e.g. 'Tue Oct 31 22:10:47 +0000 2017').");
         }
-        var parent = row.Get("in_response_to_tweet_id");
-        if (parent is not null && parent.EndsWith(".0", StringComparison.Ordinal))
-        {
-            parent = parent[..^2];
-        }
+        var parent = TweetParent(row.Get("in_response_to_tweet_id"));
         string root;
         string? customer;
-        if (parent is not null && _threads.TryGetValue(parent, out var thread))
+        if (_links is not null)
+        {
+            (root, customer) = RootOf(id, parent, author, inbound);
+        }
+        else if (parent is not null && _threads.TryGetValue(parent, out var thread))
         {
             (root, customer) = thread;
         }
@@ -185,7 +219,10 @@ public sealed class ImportRecords(AttuneDb db, IngestMessage ingest, TimeProvide
         {
             customer ??= author;
         }
-        _threads[id] = (root, customer);
+        if (_links is null)
+        {
+            _threads[id] = (root, customer);
+        }
         return new IngestMessageRequest(
             Source: "twitter",
             ExternalId: id,
