@@ -22,6 +22,9 @@ public static class AttuneHost
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        // Unique-key conflicts are expected under concurrent ingest (handled by retrying); EF would log each as an error.
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Update"] = "Critical",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
     };
 
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
