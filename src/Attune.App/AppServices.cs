@@ -22,6 +22,7 @@ public static class AppServices
         services.AddSingleton(database);
         services.AddDbContextPool<AttuneDb>(database.Configure, poolSize: 256);
         services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<WriteGate>();
         services.AddScoped<IngestMessage>();
         services.AddScoped<IngestBatch>();
         services.AddScoped<ImportRecords>();

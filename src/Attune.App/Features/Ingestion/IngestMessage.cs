@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attune.App.Features.Ingestion;
 
 /// <summary>Takes in one message: reads it, files it under its customer and conversation, updates the conversation.</summary>
-public sealed class IngestMessage(AttuneDb db, TimeProvider clock, WebhookOutbox outbox)
+public sealed class IngestMessage(AttuneDb db, TimeProvider clock, WebhookOutbox outbox, WriteGate gate)
 {
     private const int MaxAttempts = 6;
 
@@ -31,7 +31,7 @@ public sealed class IngestMessage(AttuneDb db, TimeProvider clock, WebhookOutbox
         {
             try
             {
-                return await TryIngestAsync(request, author, channel, sentAt, now, reading, readingJson, fieldPrefix, ct);
+                return await TryIngestAsync(request, author, channel, sentAt, now, reading, readingJson, fieldPrefix, lookFirst: attempt > 1, ct);
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts && Db.IsUniqueViolation(ex))
             {
@@ -43,10 +43,11 @@ public sealed class IngestMessage(AttuneDb db, TimeProvider clock, WebhookOutbox
 
     private async Task<Result<IngestedMessage>> TryIngestAsync(
         IngestMessageRequest request, Author author, Channel channel, DateTimeOffset sentAt, DateTimeOffset now,
-        Reading? reading, string? readingJson, string fieldPrefix, CancellationToken ct)
+        Reading? reading, string? readingJson, string fieldPrefix, bool lookFirst, CancellationToken ct)
     {
         var source = request.Source!;
-        var existing = await db.Messages.AsNoTracking()
+        // Most messages are new: the first attempt skips the lookup and lets the unique index catch a retry.
+        var existing = !lookFirst ? null : await db.Messages.AsNoTracking()
             .Where(m => m.Source == source && m.ExternalId == request.ExternalId)
             .Select(m => new { m.Id, m.ConversationId, m.Conversation!.CustomerId, m.Conversation.Status, m.ReadingJson })
             .FirstOrDefaultAsync(ct);
@@ -139,6 +140,7 @@ public sealed class IngestMessage(AttuneDb db, TimeProvider clock, WebhookOutbox
         };
         db.Messages.Add(message);
 
+        using var writer = await gate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         var status = conversation.Status;
