@@ -32,6 +32,14 @@ public static class AttuneHost
         var builder = WebApplication.CreateBuilder(args);
         // Lowest precedence: appsettings.json, environment and command line all override these.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        // The shipped appsettings.json sits beside the binary; the working directory may be anywhere (./data/ is relative to it).
+        var shipped = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"),
+            Optional = true,
+        };
+        shipped.ResolveFileProvider();
+        builder.Configuration.Sources.Insert(1, shipped);
         configure?.Invoke(builder);
         builder.AddAttuneLogging();
         builder.AddAttuneDatabase();
