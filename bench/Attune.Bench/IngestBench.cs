@@ -52,10 +52,21 @@ internal static class IngestBench
         Console.WriteLine($"{"database",-10} {"ingest msg/s",13} {"p50 ms",8} {"p99 ms",8} {"raw insert rows/s",18} {"ingest/raw",11}");
         var file = Path.Combine(Path.GetTempPath(), $"attune-bench-{Guid.NewGuid():N}.db");
         Measure("SQLite", new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"), rows, clients);
+        SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(f);
+        }
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = "attune_bench_" + Guid.NewGuid().ToString("N")[..8], MaxPoolSize = 200 };
             Measure("PostgreSQL", new DatabaseOptions(DatabaseProvider.Postgres, builder.ConnectionString), rows, clients);
+            NpgsqlConnection.ClearAllPools();
+            using var admin = new NpgsqlConnection(postgres);
+            admin.Open();
+            using var drop = admin.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{builder.Database}\" WITH (FORCE)";
+            drop.ExecuteNonQuery();
         }
         else
         {
