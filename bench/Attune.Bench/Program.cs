@@ -6,11 +6,12 @@ return mode switch
 {
     "listen" => ListenBench.Run(args[1..]),
     "coach" => CoachBench.Run(args[1..]),
+    "ingest" => IngestBench.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Attune.Bench -- listen|coach [--data DIR] [--rounds N]   (see bench/README.md)");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Attune.Bench -- listen|coach|ingest [--data DIR] [--rounds N]   (see bench/README.md)");
     return 2;
 }

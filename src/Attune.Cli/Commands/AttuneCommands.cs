@@ -13,5 +13,8 @@ internal static class AttuneCommands
         PlaybookCommand.Create(),
         EvalCommand.Create(),
         TrainCommand.Create(),
+        ImportCommand.Create(),
+        ServeCommand.Create(),
+        MigrateCommand.Create(),
     ];
 }
