@@ -26,6 +26,20 @@ public sealed class CoachTests
     public void Interpretation_IsLeveled(string reply, string customer, MechanismLevel expected) =>
         Assert.Equal(expected, Assess(reply, customer).Empathy.Interpretation.Level);
 
+    [Fact]
+    public void BereavementReplyThatActs_HasEveryPartOfAction()
+    {
+        var a = Assess(
+            "I'm so sorry for the loss of your husband. I have closed his account today and refunded this month's fee; "
+            + "you'll get written confirmation by Friday, and I'm your single point of contact if anything else comes up.",
+            "My husband passed away last month and I need to close his account");
+
+        Assert.Equal(MechanismLevel.Strong, a.Empathy.Interpretation.Level);
+        Assert.True(a.Action.HasOwnership && a.Action.HasNextStep && a.Action.HasTimeline && a.Action.HasFollowUp && a.Action.HasResolution);
+        Assert.Empty(a.Flags);
+        Assert.True(a.Score >= 90, $"score {a.Score}");
+    }
+
     [Theory]
     [InlineData("How are you holding up?", MechanismLevel.Strong)]
     [InlineData("What would be most helpful for you right now?", MechanismLevel.Strong)]

@@ -1,0 +1,232 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Attune.App.Data;
+using Attune.App.Features.Ingestion;
+using Attune.App.Features.Security;
+using Attune.Web;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Attune.Bench;
+
+/// <summary>
+/// `ingest`: the full ingest path (HTTP over loopback, auth, validate, read, persist, update conversation) against
+/// the same database's raw INSERT rate for the same rows, with the same number of concurrent clients.
+/// Options: --messages N (4000), --clients C (16), --postgres CONNECTION (or $ATTUNE_BENCH_POSTGRES / $ATTUNE_TEST_POSTGRES).
+/// </summary>
+internal static class IngestBench
+{
+    private const string Key = "atn_bench_0123456789abcdef01234567";
+
+    public static int Run(string[] args)
+    {
+        var messages = 4000;
+        var clients = 16;
+        var postgres = Environment.GetEnvironmentVariable("ATTUNE_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("ATTUNE_TEST_POSTGRES");
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--messages" when i + 1 < args.Length:
+                    messages = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--clients" when i + 1 < args.Length:
+                    clients = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--postgres" when i + 1 < args.Length:
+                    postgres = args[++i];
+                    break;
+                default:
+                    Console.Error.WriteLine($"ingest: unknown or incomplete option '{args[i]}'");
+                    return 2;
+            }
+        }
+        var rows = Rows(messages);
+        Console.WriteLine($"Ingest benchmark: {messages} messages in {messages / 4} conversations, {clients} concurrent clients, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{"database",-10} {"ingest msg/s",13} {"p50 ms",8} {"p99 ms",8} {"raw insert rows/s",18} {"ingest/raw",11}");
+        var file = Path.Combine(Path.GetTempPath(), $"attune-bench-{Guid.NewGuid():N}.db");
+        Measure("SQLite", new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"), rows, clients);
+        SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(f);
+        }
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = "attune_bench_" + Guid.NewGuid().ToString("N")[..8], MaxPoolSize = 200 };
+            Measure("PostgreSQL", new DatabaseOptions(DatabaseProvider.Postgres, builder.ConnectionString), rows, clients);
+            NpgsqlConnection.ClearAllPools();
+            using var admin = new NpgsqlConnection(postgres);
+            admin.Open();
+            using var drop = admin.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{builder.Database}\" WITH (FORCE)";
+            drop.ExecuteNonQuery();
+        }
+        else
+        {
+            Console.WriteLine("PostgreSQL: skipped (give --postgres CONNECTION or set ATTUNE_BENCH_POSTGRES).");
+        }
+        return 0;
+    }
+
+    private static IngestMessageRequest[] Rows(int n)
+    {
+        string[] texts =
+        [
+            "I was charged twice for my subscription this month. Please refund the duplicate payment.",
+            "Your service has been down for three hours and our whole team can't work. This is urgent!",
+            "My husband passed away last month and I need to close his account.",
+            "Thanks, that fixed it. Great help!",
+            "This is the third time I'm contacting you about my refund. Nobody called me back.",
+            "If this isn't fixed by Friday we will cancel our contract.",
+        ];
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        return [.. Enumerable.Range(0, n).Select(i => new IngestMessageRequest(
+            "bench", $"m-{i}", texts[i % texts.Length], new CustomerRef($"c-{i / 8}", $"Customer {i / 8}"), $"t-{i / 4}", "chat", "customer",
+            start.AddSeconds(i)))];
+    }
+
+    private static void Measure(string name, DatabaseOptions database, IngestMessageRequest[] rows, int clients)
+    {
+        var (rate, p50, p99) = IngestOverHttp(database, rows, clients).GetAwaiter().GetResult();
+        var raw = RawInsert(database, rows, clients).GetAwaiter().GetResult();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-10} {rate,13:N0} {p50,8:N2} {p99,8:N2} {raw,18:N0} {rate / raw,10:P0}"));
+    }
+
+    private static async Task<(double Rate, double P50, double P99)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
+    {
+        var port = FreePort();
+        var app = await AttuneHost.BuildAsync([], b =>
+        {
+            b.Configuration["Urls"] = $"http://127.0.0.1:{port}";
+            b.Configuration["Database:Provider"] = database.Provider.ToString();
+            b.Configuration["ConnectionStrings:Attune"] = database.ConnectionString;
+            b.Configuration["Demo:Seed"] = "false";
+            b.Configuration["Webhooks:Enabled"] = "false";
+            b.Configuration["RateLimiting:IngestPerSecond"] = "10000000";
+            b.Configuration["Logging:LogLevel:Default"] = "Warning";
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ApiKeys>().CreateAsync(new NewApiKey("bench", [Scopes.Ingest]), "bench", CancellationToken.None, Key);
+        }
+        await app.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var bodies = rows.Select(r => JsonSerializer.Serialize(r, options)).ToArray();
+        var warm = rows.Take(200).Select(r => JsonSerializer.Serialize(r with { Source = "warmup" }, options)).ToArray();
+        await Drive(http, warm, clients, new long[warm.Length]);
+
+        var latencies = new long[bodies.Length];
+        var clock = Stopwatch.StartNew();
+        await Drive(http, bodies, clients, latencies);
+        clock.Stop();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Array.Sort(latencies);
+        double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+        return (bodies.Length / clock.Elapsed.TotalSeconds, Ms(latencies[latencies.Length / 2]), Ms(latencies[(int)(latencies.Length * 0.99)]));
+    }
+
+    private static async Task Drive(HttpClient http, string[] bodies, int clients, long[] latencies)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < bodies.Length)
+            {
+                var t = Stopwatch.GetTimestamp();
+                using var content = new StringContent(bodies[i], Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync(new Uri("/api/v1/messages", UriKind.Relative), content);
+                if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.OK))
+                {
+                    throw new InvalidOperationException($"ingest returned {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+                latencies[i] = Stopwatch.GetTimestamp() - t;
+            }
+        })));
+    }
+
+    // The floor: the same rows into the same Messages table (one autocommitted INSERT each, same concurrency),
+    // with no HTTP, no reading, no customer or conversation work.
+    private static async Task<double> RawInsert(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
+    {
+        long conversation;
+        await using (var db = Open(database))
+        {
+            await db.OpenAsync();
+            await using var cmd = db.CreateCommand();
+            cmd.CommandText = """
+                INSERT INTO "Customers" ("Source","ExternalId","Name","CreatedAt") VALUES ('raw','c','Raw', @t);
+                INSERT INTO "Conversations" ("Source","ExternalId","CustomerId","Channel","Status","Priority","Tags","CreatedAt","LastMessageAt","MessageCount","Vulnerable","MaxUrgency")
+                VALUES ('raw','t',(SELECT "Id" FROM "Customers" WHERE "Source"='raw'),'Chat','Open','Normal','',@t,@t,0,FALSE,0);
+                SELECT "Id" FROM "Conversations" WHERE "Source"='raw';
+                """;
+            Add(cmd, "t", Time(database, DateTimeOffset.UnixEpoch));
+            conversation = Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            await using var db = Open(database);
+            await db.OpenAsync();
+            await using var cmd = db.CreateCommand();
+            cmd.CommandText = """
+                INSERT INTO "Messages" ("Source","ExternalId","ConversationId","Author","Text","SentAt","ReceivedAt","Vulnerable")
+                VALUES (@s,@e,@c,'Customer',@x,@t,@t,FALSE)
+                """;
+            var s = Add(cmd, "s", "raw");
+            var e = Add(cmd, "e", "");
+            Add(cmd, "c", conversation);
+            var x = Add(cmd, "x", "");
+            var t = Add(cmd, "t", Time(database, DateTimeOffset.UnixEpoch));
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < rows.Length)
+            {
+                e.Value = rows[i].ExternalId;
+                x.Value = rows[i].Text;
+                t.Value = Time(database, rows[i].SentAt!.Value);
+                await cmd.ExecuteNonQueryAsync();
+            }
+        })));
+        clock.Stop();
+        return rows.Length / clock.Elapsed.TotalSeconds;
+    }
+
+    private static DbConnection Open(DatabaseOptions database) => database.Provider == DatabaseProvider.Postgres
+        ? new NpgsqlConnection(database.ConnectionString)
+        : new SqliteConnection(database.ConnectionString + ";Default Timeout=60");
+
+    // SQLite stores DateTimeOffset as binary ticks (see AttuneDb); PostgreSQL as timestamptz.
+#pragma warning disable CA1859 // The parameter value is a long on SQLite and a DateTimeOffset on PostgreSQL.
+    private static object Time(DatabaseOptions database, DateTimeOffset t) => database.Provider == DatabaseProvider.Postgres
+        ? (object)t.ToUniversalTime()
+        : ((t.UtcTicks / 1000) << 11) | 0L;
+#pragma warning restore CA1859
+
+    private static DbParameter Add(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+        return p;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

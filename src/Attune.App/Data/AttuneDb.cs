@@ -1,0 +1,112 @@
+using Attune.App.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Attune.App.Data;
+
+public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(options)
+{
+    private readonly bool _sqlite = options.Extensions.Any(e => e.GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal));
+
+    public DbSet<Desk> Desks => Set<Desk>();
+    public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<RecordedNeed> Needs => Set<RecordedNeed>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public bool IsSqlite => _sqlite;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (_sqlite)
+        {
+            // SQLite cannot compare or order DateTimeOffset text; store UTC ticks so filters and ORDER BY run in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<Desk>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => x.Name).IsUnique();
+        });
+        modelBuilder.Entity<Agent>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(320);
+            e.HasIndex(x => x.Email).IsUnique();
+        });
+        modelBuilder.Entity<Account>(e => e.Property(x => x.Name).HasMaxLength(200));
+        modelBuilder.Entity<Customer>(e =>
+        {
+            e.Property(x => x.Source).HasMaxLength(64);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique();
+            e.HasIndex(x => x.Email);
+            e.HasMany(x => x.Needs).WithOne().HasForeignKey(x => x.CustomerId);
+        });
+        modelBuilder.Entity<Conversation>(e =>
+        {
+            e.Property(x => x.Source).HasMaxLength(64);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Priority).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.LastEmotion).HasMaxLength(32);
+            e.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique();
+            e.HasIndex(x => new { x.CustomerId, x.Channel, x.Status });
+            e.HasIndex(x => x.LastMessageAt);
+            e.HasIndex(x => new { x.Status, x.DeskId });
+            e.HasIndex(x => x.LastEmotion);
+            e.HasIndex(x => x.Vulnerable);
+            e.HasIndex(x => x.MaxUrgency);
+            e.HasMany(x => x.Messages).WithOne(x => x.Conversation).HasForeignKey(x => x.ConversationId);
+        });
+        modelBuilder.Entity<Message>(e =>
+        {
+            e.Property(x => x.Source).HasMaxLength(64);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.Author).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Emotion).HasMaxLength(32);
+            e.Property(x => x.Topic).HasMaxLength(32);
+            e.Property(x => x.VulnerabilityDrivers).HasMaxLength(200);
+            e.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique();
+            e.HasIndex(x => new { x.ConversationId, x.SentAt });
+            e.HasIndex(x => x.Emotion);
+            e.HasIndex(x => x.Vulnerable);
+            e.HasIndex(x => x.Urgency);
+            e.HasIndex(x => x.Topic);
+        });
+        modelBuilder.Entity<User>(e =>
+        {
+            e.Property(x => x.Email).HasMaxLength(320);
+            e.HasIndex(x => x.Email).IsUnique();
+        });
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.Property(x => x.Prefix).HasMaxLength(32);
+            e.HasIndex(x => x.Prefix).IsUnique();
+        });
+        modelBuilder.Entity<AuditEvent>(e => e.HasIndex(x => x.At));
+        modelBuilder.Entity<WebhookDelivery>(e => e.HasIndex(x => new { x.DeliveredAt, x.Failed, x.NextAttemptAt }));
+        modelBuilder.Entity<ImportRun>(e =>
+        {
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.HasIndex(x => x.Key).IsUnique();
+        });
+    }
+}

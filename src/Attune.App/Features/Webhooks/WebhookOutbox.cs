@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Attune.App.Common;
+using Attune.App.Data;
+using Attune.App.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attune.App.Features.Webhooks;
+
+/// <summary>
+/// Queues webhook deliveries in the same transaction as the change they announce (an outbox), so none is lost or
+/// sent for a change that rolled back. Subscriptions are cached briefly: ingest must not query them per message.
+/// </summary>
+public sealed class WebhookOutbox(TimeProvider clock)
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    private readonly Lock _gate = new();
+    private (DateTimeOffset Until, IReadOnlyList<(long Id, string Events)> Hooks) _cache = (DateTimeOffset.MinValue, []);
+
+    public void Invalidate()
+    {
+        lock (_gate)
+        {
+            _cache = (DateTimeOffset.MinValue, []);
+        }
+    }
+
+    public async Task EnqueueAsync(AttuneDb db, string eventName, object data, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var hooks = await SubscriptionsAsync(db, ct);
+        if (hooks.Count == 0)
+        {
+            return;
+        }
+        string? payload = null;
+        foreach (var (id, events) in hooks)
+        {
+            if (events != "*" && !events.Split(',').Contains(eventName))
+            {
+                continue;
+            }
+            payload ??= JsonSerializer.Serialize(new { @event = eventName, at = now, data }, Json.Options);
+            db.WebhookDeliveries.Add(new WebhookDelivery { WebhookId = id, Event = eventName, Payload = payload, CreatedAt = now, NextAttemptAt = now });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<(long Id, string Events)>> SubscriptionsAsync(AttuneDb db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (_cache.Until > now)
+            {
+                return _cache.Hooks;
+            }
+        }
+        var rows = await db.Webhooks.AsNoTracking().Where(w => w.Active).Select(w => new { w.Id, w.Events }).ToListAsync(ct);
+        IReadOnlyList<(long, string)> hooks = [.. rows.Select(r => (r.Id, r.Events))];
+        lock (_gate)
+        {
+            _cache = (now + CacheFor, hooks);
+        }
+        return hooks;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Attune.Web.Features.Docs;
+
+internal static class DocsEndpoints
+{
+    public static void MapApiDocs(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGet("/api/docs", () => TypedResults.Content(DocsPage.Html, "text/html")).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static void MapSetupPage(this WebApplication app) =>
+        app.MapGet("/setup", () => TypedResults.Content(DocsPage.Setup, "text/html")).AllowAnonymous().ExcludeFromDescription();
+}

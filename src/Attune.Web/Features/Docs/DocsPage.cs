@@ -1,0 +1,74 @@
+namespace Attune.Web.Features.Docs;
+
+/// <summary>Self-contained pages (no CDN): the API reference renders /openapi/v1.json in the browser.</summary>
+internal static class DocsPage
+{
+    public const string Html = """
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Attune API reference</title>
+<style>
+body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}
+h1{margin-bottom:0}.op{border:1px solid #ddd;border-radius:6px;margin:.6rem 0;padding:.5rem .8rem}
+.m{display:inline-block;min-width:4.5rem;font-weight:700;font-family:monospace}.GET{color:#0a7}.POST{color:#07c}.PUT{color:#c70}.DELETE{color:#c22}
+code{font-family:monospace}details pre{background:#f6f6f6;padding:.5rem;overflow:auto;font-size:13px}
+</style></head><body>
+<h1>Attune API</h1>
+<p>OpenAPI document: <a href="/openapi/v1.json">/openapi/v1.json</a>. Authenticate with <code>X-Api-Key: &lt;key&gt;</code>
+or <code>Authorization: Bearer &lt;key&gt;</code>; errors are RFC 9457 problem details naming the field.</p>
+<div id="ops">Loading…</div>
+<script>
+fetch('/openapi/v1.json').then(r=>r.json()).then(doc=>{
+  const out=document.getElementById('ops'); out.textContent='';
+  const byTag={};
+  for(const [path,item] of Object.entries(doc.paths||{})) for(const [method,op] of Object.entries(item)){
+    if(typeof op!=='object'||!op.responses) continue;
+    const tag=(op.tags||['Other'])[0]; (byTag[tag]=byTag[tag]||[]).push({path,method:method.toUpperCase(),op});
+  }
+  for(const [tag,ops] of Object.entries(byTag)){
+    const h=document.createElement('h2'); h.textContent=tag; out.appendChild(h);
+    for(const {path,method,op} of ops){
+      const d=document.createElement('div'); d.className='op';
+      const head=document.createElement('div');
+      const m=document.createElement('span'); m.className='m '+method; m.textContent=method;
+      const p=document.createElement('code'); p.textContent=path;
+      head.append(m,p); d.appendChild(head);
+      if(op.summary){const s=document.createElement('div'); s.textContent=op.summary; d.appendChild(s);}
+      const det=document.createElement('details'); const sum=document.createElement('summary'); sum.textContent='parameters, body and responses';
+      const pre=document.createElement('pre'); pre.textContent=JSON.stringify({parameters:op.parameters,requestBody:op.requestBody,responses:op.responses},null,2);
+      det.append(sum,pre); d.appendChild(det); out.appendChild(d);
+    }
+  }
+  const s=document.createElement('h2'); s.textContent='Schemas'; out.appendChild(s);
+  const pre=document.createElement('pre'); pre.textContent=JSON.stringify((doc.components||{}).schemas||{},null,2);
+  const det=document.createElement('details'); const sum=document.createElement('summary'); sum.textContent='all schemas'; det.append(sum,pre); out.appendChild(det);
+}).catch(e=>{document.getElementById('ops').textContent='Could not load the OpenAPI document: '+e});
+</script></body></html>
+""";
+
+    public const string Setup = """
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Attune set-up</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;margin:3rem auto;max-width:28rem;padding:0 1rem}label{display:block;margin:.6rem 0}input{width:100%;padding:.4rem}</style>
+</head><body>
+<h1>Set up Attune</h1>
+<p id="state">Checking…</p>
+<form id="f" hidden>
+<label>Email <input name="email" type="email" required></label>
+<label>Name <input name="name" required></label>
+<label>Password (12+ characters) <input name="password" type="password" minlength="12" required></label>
+<button>Create administrator</button>
+</form>
+<script>
+const state=document.getElementById('state'), f=document.getElementById('f');
+fetch('/api/v1/setup').then(r=>r.json()).then(s=>{
+  if(s.adminExists){state.textContent='An administrator exists already. Sign in through POST /api/v1/auth/login.';}
+  else{state.textContent='No administrator yet: create the first one.'; f.hidden=false;}
+});
+f.onsubmit=async e=>{e.preventDefault();
+  const body=Object.fromEntries(new FormData(f));
+  const r=await fetch('/api/v1/setup',{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify(body)});
+  const j=await r.json(); state.textContent=r.ok?'Administrator '+j.email+' created. You can sign in now.':(j.detail||'Failed');
+  if(r.ok) f.hidden=true;};
+</script></body></html>
+""";
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Attune.App.Features.Security;
+using Attune.Web.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Attune.Web.Features.Security;
+
+internal sealed record SignInRequest(string? Email, string? Password);
+
+internal sealed record RolesRequest(IReadOnlyList<string>? Roles);
+
+internal sealed record SetupStatus(bool AdminExists);
+
+internal static class SecurityEndpoints
+{
+    public static void MapSecurity(this RouteGroupBuilder api)
+    {
+        var open = api.MapGroup("").AllowAnonymous().WithTags("Sign-in and set-up");
+        open.MapGet("/setup", async (Users users, CancellationToken ct) => TypedResults.Ok(new SetupStatus(await users.AdminExistsAsync(ct))));
+        open.MapPost("/setup", async (NewUser request, Users users, HttpContext http, CancellationToken ct) =>
+            (await users.SetUpAdminAsync(request, ct)).Respond(u => TypedResults.Created($"/api/v1/users/{u.Id}", u)))
+            .WithSummary("Creates the first administrator; refused (409) once one exists.");
+        open.MapPost("/auth/login", async Task<IResult> (SignInRequest request, Users users, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await users.SignInAsync(request.Email, request.Password, http.Connection.RemoteIpAddress?.ToString() ?? "", ct);
+            if (user is null)
+            {
+                return TypedResults.Problem("Email or password is wrong.", statusCode: 401, title: "Sign-in failed");
+            }
+            List<Claim> claims = [new(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new(ClaimTypes.Name, user.Email)];
+            claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+            return TypedResults.Ok(user);
+        }).RequireRateLimiting(Policies.IngestRate);
+
+        var auth = api.MapGroup("/auth").WithTags("Sign-in and set-up");
+        auth.MapPost("/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return TypedResults.NoContent();
+        });
+        auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new
+        {
+            name = user.Identity?.Name,
+            roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value),
+            scopes = user.FindAll(Policies.ScopeClaim).Select(c => c.Value),
+        }));
+
+        var admin = api.MapGroup("").RequireAuthorization(Policies.Admin).WithTags("Administration");
+        admin.MapGet("/users", async (Users users, CancellationToken ct) => TypedResults.Ok(await users.ListAsync(ct)));
+        admin.MapPost("/users", async (NewUser request, Users users, ClaimsPrincipal me, CancellationToken ct) =>
+            (await users.CreateAsync(request, me.Actor(), ct)).Respond(u => TypedResults.Created($"/api/v1/users/{u.Id}", u)));
+        admin.MapPut("/users/{id:long}/roles", async (long id, RolesRequest request, Users users, ClaimsPrincipal me, CancellationToken ct) =>
+            (await users.ChangeRolesAsync(id, request.Roles, me.Actor(), ct)).Ok());
+        admin.MapPost("/api-keys", async (NewApiKey request, ApiKeys keys, ClaimsPrincipal me, CancellationToken ct) =>
+            (await keys.CreateAsync(request, me.Actor(), ct)).Respond(k => TypedResults.Created($"/api/v1/api-keys/{k.Id}", k)))
+            .WithSummary("Creates an API key; the key is shown only in this response.");
+        admin.MapDelete("/api-keys/{id:long}", async (long id, ApiKeys keys, ClaimsPrincipal me, CancellationToken ct) =>
+            (await keys.RevokeAsync(id, me.Actor(), ct)).Respond(_ => TypedResults.NoContent()));
+        admin.MapGet("/audit", async (Audit audit, CancellationToken ct, int take = 100) => TypedResults.Ok(await audit.RecentAsync(take, ct)));
+    }
+}
