@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Attune.Cli.Routing;
+using Attune.App.Routing;
 using Attune.Core.Listening;
 using Attune.Core.Routing;
 using Attune.Core.Routing.Assignment;

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Attune.App.Routing;
 using Attune.Cli.Rendering;
-using Attune.Cli.Routing;
 using Attune.Core.Routing;
 
 namespace Attune.Cli.Commands;

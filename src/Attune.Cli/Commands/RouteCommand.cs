@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using Attune.App.Routing;
 using Attune.Cli.Rendering;
-using Attune.Cli.Routing;
 using Attune.Core.Listening;
 using Attune.Core.Routing;
 using Attune.Core.Routing.SelfService;

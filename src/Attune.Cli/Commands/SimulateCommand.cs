@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Attune.App.Routing;
 using Attune.Cli.Input;
 using Attune.Cli.Rendering;
 using Attune.Cli.Routing;

@@ -1,4 +1,4 @@
-using Attune.Cli.Routing;
+using Attune.App.Routing;
 using Attune.Core.Routing.Assignment;
 
 namespace Attune.Cli.Tests.Routing;

@@ -1,4 +1,4 @@
-using Attune.Cli.Routing;
+using Attune.App.Routing;
 using FsCheck.Xunit;
 
 namespace Attune.Cli.Tests.Routing;

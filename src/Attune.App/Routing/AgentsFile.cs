@@ -3,10 +3,10 @@ using System.Globalization;
 using Attune.Core.Routing.Assignment;
 using YamlDotNet.RepresentationModel;
 
-namespace Attune.Cli.Routing;
+namespace Attune.App.Routing;
 
 /// <summary>Reads the agents of a simulation (or a team) from YAML or JSON (docs/routing-policy.md#agents).</summary>
-internal static class AgentsFile
+public static class AgentsFile
 {
     private static readonly string[] TopFields = ["agents"];
     private static readonly string[] AgentFields = ["id", "name", "desks", "languages", "vulnerability_trained", "capacity", "shifts", "status", "count"];

@@ -2,16 +2,16 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Attune.Cli.Routing;
+namespace Attune.App.Routing;
 
 /// <summary>One problem in a YAML file: where it is, which field, what is wrong and what is allowed.</summary>
-internal sealed record YamlProblem(int Line, int Column, string Field, string Message)
+public sealed record YamlProblem(int Line, int Column, string Field, string Message)
 {
     public override string ToString() => $"line {Line}, column {Column}: {Field}: {Message}";
 }
 
 /// <summary>A YAML file that failed to load or validate; <see cref="Problems"/> lists every problem found.</summary>
-internal sealed class YamlFileException(string file, IReadOnlyList<YamlProblem> problems)
+public sealed class YamlFileException(string file, IReadOnlyList<YamlProblem> problems)
     : Exception($"{file} is not valid:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems))
 {
     public IReadOnlyList<YamlProblem> Problems { get; } = problems;

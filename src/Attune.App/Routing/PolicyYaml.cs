@@ -4,13 +4,13 @@ using Attune.Core.Listening;
 using Attune.Core.Routing;
 using YamlDotNet.RepresentationModel;
 
-namespace Attune.Cli.Routing;
+namespace Attune.App.Routing;
 
 /// <summary>Reads a routing policy from YAML (docs/routing-policy.md) into Core's records. Lives in the host, not in
-/// Core, so that Core stays BCL-only (ADR 0001); moves to Attune.App once that exists. Every problem is reported with
+/// Core, so that Core stays BCL-only (ADR 0001); shared by the CLI and the server. Every problem is reported with
 /// its line, field and what is allowed, including Core's own checks (<see cref="PolicyValidator"/>), so a policy that
 /// parses here may be activated.</summary>
-internal static class PolicyYaml
+public static class PolicyYaml
 {
     private static readonly string[] TopFields = ["policy", "version", "default_calendar", "calendars", "desks", "slas", "rules", "fallback"];
     private static readonly string[] CalendarFields = ["utc_offset", "hours"];
