@@ -4,6 +4,7 @@ using Attune.Web.Features.Docs;
 using Attune.Web.Features.Health;
 using Attune.Web.Features.Ingestion;
 using Attune.Web.Features.Organisation;
+using Attune.Web.Features.Routing;
 using Attune.Web.Features.Security;
 using Attune.Web.Features.Webhooks;
 using Attune.Web.Hosting;
@@ -63,6 +64,7 @@ public static class AttuneHost
         api.MapOrganisation();
         api.MapSecurity();
         api.MapWebhooks();
+        api.MapRouting();
         return app;
     }
 }

@@ -1,0 +1,30 @@
+using Attune.App.Features.Routing;
+using Attune.Core.Routing;
+using Attune.Web.Features.Security;
+
+namespace Attune.Web.Features.Routing;
+
+internal static class RoutingEndpoints
+{
+    public sealed record PolicyText(string Yaml);
+
+    public static void MapRouting(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/routing").RequireAuthorization(Policies.Lead).WithTags("Routing");
+        group.MapGet("/policy", () =>
+        {
+            var yaml = RoutingResources.DefaultPolicyYaml;
+            var check = PolicyPreview.Validate(yaml);
+            return TypedResults.Ok(new { name = check.Name, version = check.Version, active = true, yaml });
+        }).WithSummary("The active routing policy (the built-in default until activation is stored); leads and admins only.");
+        group.MapPost("/policy/validate", (PolicyText body) => TypedResults.Ok(PolicyPreview.Validate(body.Yaml)))
+            .WithSummary("Validates a routing policy: every problem with its line, field and what is allowed; leads and admins only.");
+        group.MapPost("/policy/simulate", IResult (SimulationRequest body) =>
+        {
+            var (summary, problems) = PolicyPreview.Simulate(body);
+            return summary is not null
+                ? TypedResults.Ok(summary)
+                : TypedResults.UnprocessableEntity(new { title = "The policy or the agents are not valid; nothing was simulated.", problems });
+        }).WithSummary("Replays generated traffic under a policy (default if none) with the given agents; leads and admins only.");
+    }
+}
