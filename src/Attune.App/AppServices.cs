@@ -28,6 +28,7 @@ public static class AppServices
         services.AddScoped<ImportRecords>();
         services.AddScoped<ConversationQueries>();
         services.AddScoped<CustomerQueries>();
+        services.AddScoped<Features.Routing.RoutingPolicies>();
         services.AddScoped<RecordNeed>();
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<Audit>();

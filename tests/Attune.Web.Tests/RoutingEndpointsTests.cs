@@ -50,5 +50,18 @@ public sealed class RoutingEndpointsTests(AttuneFactory factory) : IClassFixture
 
         using var refused = await lead.PostAsJsonAsync("/api/v1/routing/policy/simulate", new { policy = "policy: p", agents = Agents, generate = 10 }, ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+
+        using var notActivated = await lead.PostAsJsonAsync("/api/v1/routing/policy/activate", new { yaml = "policy: p\nversion: '1'\n" }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, notActivated.StatusCode);
+        Assert.Equal("attune-default", (await lead.GetFromJsonAsync<JsonElement>("/api/v1/routing/policy", ct)).GetProperty("name").GetString());
+
+        var mine = active.GetProperty("yaml").GetString()!.Replace("policy: attune-default", "policy: ours", StringComparison.Ordinal);
+        using var activated = await lead.PostAsJsonAsync("/api/v1/routing/policy/activate", new { yaml = mine }, ct);
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+        var now = await lead.GetFromJsonAsync<JsonElement>("/api/v1/routing/policy", ct);
+        Assert.Equal("ours", now.GetProperty("name").GetString());
+        Assert.False(now.GetProperty("builtIn").GetBoolean());
+        using var again = await lead.PostAsJsonAsync("/api/v1/routing/policy/activate", new { yaml = mine }, ct);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 }

@@ -21,6 +21,7 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<RoutingPolicyVersion> RoutingPolicies => Set<RoutingPolicyVersion>();
 
     public bool IsSqlite => _sqlite;
 
@@ -50,6 +51,13 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
             e.HasIndex(x => x.Email).IsUnique();
         });
         modelBuilder.Entity<Account>(e => e.Property(x => x.Name).HasMaxLength(200));
+        modelBuilder.Entity<RoutingPolicyVersion>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Version).HasMaxLength(100);
+            e.Property(x => x.ActivatedBy).HasMaxLength(320);
+            e.HasIndex(x => new { x.Name, x.Version }).IsUnique();
+        });
         modelBuilder.Entity<Customer>(e =>
         {
             e.Property(x => x.Source).HasMaxLength(64);
