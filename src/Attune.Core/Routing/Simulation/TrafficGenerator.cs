@@ -110,22 +110,3 @@ public static class TrafficGenerator
         return weights.Length - 1;
     }
 }
-
-/// <summary>A small deterministic generator (SplitMix64), so that Core stays free of the BCL's unseeded random numbers.</summary>
-/// <param name="state">The seed.</param>
-public sealed class SplitMix64(ulong state)
-{
-    private ulong _state = state;
-
-    /// <summary>The next 64 random bits.</summary>
-    public ulong NextUInt64()
-    {
-        var z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    /// <summary>A number from 0 to <paramref name="max"/> - 1 (0 when <paramref name="max"/> ≤ 1).</summary>
-    public int Next(int max) => max <= 1 ? 0 : (int)(NextUInt64() % (ulong)max);
-}
