@@ -23,9 +23,8 @@ internal sealed class BatchContext
 
     public IEnumerable<ConversationState> Touched => _byId.Values;
 
-    public static async Task<BatchContext> LoadAsync(AttuneDb db, IReadOnlyList<PendingIngest> items, CancellationToken ct)
+    public static async Task<BatchContext> LoadAsync(AttuneDb db, Dictionary<string, long> desks, IReadOnlyList<PendingIngest> items, CancellationToken ct)
     {
-        var desks = await db.Desks.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, StringComparer.Ordinal, ct);
         var context = new BatchContext(desks);
         foreach (var group in items.GroupBy(i => i.Request.Source!, StringComparer.Ordinal))
         {

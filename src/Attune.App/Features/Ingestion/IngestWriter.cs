@@ -27,16 +27,20 @@ public sealed class IngestWriter : IAsyncDisposable
 {
     private const int MaxBatch = 256;
     private const int MaxAttempts = 6;
+    private static readonly TimeSpan DesksFor = TimeSpan.FromSeconds(5);
     private readonly System.Threading.Channels.Channel<PendingIngest> _queue =
         System.Threading.Channels.Channel.CreateUnbounded<PendingIngest>(new() { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly WebhookOutbox _outbox;
     private readonly WriteGate _gate;
+    private readonly TimeProvider _clock;
     private readonly Task _loop;
+    private (DateTimeOffset Until, Dictionary<string, long> ByName) _desks = (DateTimeOffset.MinValue, []);
 
-    public IngestWriter(IServiceScopeFactory scopes, WebhookOutbox outbox, WriteGate gate)
+    public IngestWriter(IServiceScopeFactory scopes, WebhookOutbox outbox, WriteGate gate, TimeProvider clock)
     {
         _scopes = scopes;
+        _clock = clock;
         _outbox = outbox;
         _gate = gate;
         _loop = Task.Run(RunAsync);
@@ -135,7 +139,8 @@ public sealed class IngestWriter : IAsyncDisposable
         var ct = CancellationToken.None;
         var results = new Result<IngestedMessage>[items.Count];
         var staged = new Staged?[items.Count];
-        var context = await BatchContext.LoadAsync(db, items, ct);
+        var context = await BatchContext.LoadAsync(db, await DesksAsync(db, ct), items, ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // only new entities are tracked: nothing to detect
 
         using var writer = await _gate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -192,6 +197,17 @@ public sealed class IngestWriter : IAsyncDisposable
         }
         db.ChangeTracker.Clear();
         return results;
+    }
+
+    // Desks change rarely; like webhook subscriptions they are cached briefly rather than read per batch.
+    private async Task<Dictionary<string, long>> DesksAsync(AttuneDb db, CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow();
+        if (_desks.Until <= now)
+        {
+            _desks = (now + DesksFor, await db.Desks.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, StringComparer.Ordinal, ct));
+        }
+        return _desks.ByName;
     }
 
     private async Task StageEventsAsync(AttuneDb db, PendingIngest item, Staged s, CancellationToken ct)
