@@ -173,7 +173,7 @@ public sealed class IngestWriter : IAsyncDisposable
         }
 
         await db.SaveChangesAsync(ct);
-        foreach (var conversation in context.Touched)
+        foreach (var conversation in context.Touched.OrderBy(c => c.Entity.Id)) // one lock order across nodes
         {
             await conversation.SaveAsync(db, ct);
         }
