@@ -5,9 +5,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Attune.App.Common;
 using Attune.App.Data;
 using Attune.App.Features.Ingestion;
 using Attune.App.Features.Security;
+using Attune.Core.Listening;
 using Attune.Web;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -157,9 +159,11 @@ internal static class IngestBench
     }
 
     // The floor: the same rows into the same Messages table (one autocommitted INSERT each, same concurrency),
-    // with no HTTP, no reading, no customer or conversation work.
+    // with no HTTP, no customer or conversation work. The rows carry the same reading columns as ingest stores
+    // (computed before the clock starts), so both sides write the same bytes into the same indexes.
     private static async Task<double> RawInsert(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
     {
+        var stored = rows.Select(r => StoredColumns(r.Text!)).ToArray();
         long conversation;
         await using (var db = Open(database))
         {
@@ -182,9 +186,11 @@ internal static class IngestBench
             await db.OpenAsync();
             await using var cmd = db.CreateCommand();
             cmd.CommandText = """
-                INSERT INTO "Messages" ("Source","ExternalId","ConversationId","Author","Text","SentAt","ReceivedAt","Vulnerable")
-                VALUES (@s,@e,@c,'Customer',@x,@t,@t,FALSE)
+                INSERT INTO "Messages" ("Source","ExternalId","ConversationId","Author","Text","SentAt","ReceivedAt",
+                    "ReadingJson","Emotion","Vulnerable","VulnerabilityDrivers","Urgency","Churn","Topic","Compound")
+                VALUES (@s,@e,@c,'Customer',@x,@t,@t,@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7)
                 """;
+            var columns = Enumerable.Range(0, 8).Select(k => Add(cmd, $"p{k}", DBNull.Value)).ToArray();
             var s = Add(cmd, "s", "raw");
             var e = Add(cmd, "e", "");
             Add(cmd, "c", conversation);
@@ -196,11 +202,27 @@ internal static class IngestBench
                 e.Value = rows[i].ExternalId;
                 x.Value = rows[i].Text;
                 t.Value = Time(database, rows[i].SentAt!.Value);
+                for (var k = 0; k < columns.Length; k++)
+                {
+                    columns[k].Value = stored[i][k];
+                }
                 await cmd.ExecuteNonQueryAsync();
             }
         })));
         clock.Stop();
         return rows.Length / clock.Elapsed.TotalSeconds;
+    }
+
+    // The reading columns IngestMessage stores for a customer message.
+    private static object[] StoredColumns(string text)
+    {
+        var r = Listener.Default.Read(text);
+        return
+        [
+            JsonSerializer.Serialize(r, Json.Options), r.Dominant.ToString(), r.IsVulnerable,
+            r.IsVulnerable ? string.Join(',', r.Vulnerability.Select(v => v.Driver).Distinct()) : DBNull.Value,
+            (int)r.Urgency.Level, r.Churn.Score, r.Topic.Primary.ToString(), r.Sentiment.Compound,
+        ];
     }
 
     private static DbConnection Open(DatabaseOptions database) => database.Provider == DatabaseProvider.Postgres

@@ -23,6 +23,7 @@ public static class AppServices
         services.AddDbContextPool<AttuneDb>(database.Configure, poolSize: 256);
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<IngestWriter>();
         services.AddScoped<IngestMessage>();
         services.AddScoped<IngestBatch>();
         services.AddScoped<ImportRecords>();

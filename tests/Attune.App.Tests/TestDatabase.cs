@@ -8,9 +8,12 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _file;
 
-    private TestDatabase(ServiceProvider services, string? file, ManualClock clock)
+    private readonly DatabaseOptions _options;
+
+    private TestDatabase(ServiceProvider services, DatabaseOptions options, string? file, ManualClock clock)
     {
         Services = services;
+        _options = options;
         _file = file;
         Clock = clock;
     }
@@ -51,13 +54,23 @@ public sealed class TestDatabase : IAsyncDisposable
         var clock = new ManualClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         services.AddSingleton<TimeProvider>(clock);
         services.AddAttuneApp(options);
-        var result = new TestDatabase(services.BuildServiceProvider(), file, clock);
+        var result = new TestDatabase(services.BuildServiceProvider(), options, file, clock);
         await using var scope = result.Services.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AttuneDb>(), CancellationToken.None);
         return result;
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    /// <summary>A second app instance on the same database, as another node would be (its own writer and caches).</summary>
+    public ServiceProvider OtherNode()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddAttuneApp(_options);
+        return services.BuildServiceProvider();
+    }
 
     public async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

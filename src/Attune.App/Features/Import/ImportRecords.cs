@@ -80,6 +80,8 @@ public sealed class ImportRecords(AttuneDb db, IngestMessage ingest, TimeProvide
         ArgumentNullException.ThrowIfNull(rows);
         var errors = new List<RowError>();
         int imported = 0, duplicates = 0;
+        // Queue the whole chunk before awaiting: the ingest writer stores it in a few transactions, in row order.
+        var pending = new List<(long Line, Task<Result<IngestedMessage>> Task)>(rows.Count);
         foreach (var row in rows)
         {
             var mapped = shape == ImportShape.Twitter ? MapTweet(row) : MapGeneric(row, source);
@@ -88,10 +90,14 @@ public sealed class ImportRecords(AttuneDb db, IngestMessage ingest, TimeProvide
                 errors.Add(new RowError(row.Line, mapError.Field ?? "", mapError.Message));
                 continue;
             }
-            var result = await ingest.HandleAsync(mapped.Value!, ct);
+            pending.Add((row.Line, ingest.HandleAsync(mapped.Value!, ct)));
+        }
+        foreach (var (line, task) in pending)
+        {
+            var result = await task;
             if (result.Error is { } e)
             {
-                errors.Add(new RowError(row.Line, Column(e.Field), e.Message));
+                errors.Add(new RowError(line, Column(e.Field), e.Message));
             }
             else if (result.Value!.Created)
             {
@@ -102,6 +108,7 @@ public sealed class ImportRecords(AttuneDb db, IngestMessage ingest, TimeProvide
                 duplicates++;
             }
         }
+        errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         var rejected = errors.Count + readerErrors;
         await db.ImportRuns.Where(r => r.Key == key).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.LinesDone, lastLine)

@@ -20,17 +20,23 @@ public sealed class IngestBatch(IngestMessage ingest)
         {
             return Failure.Invalid("messages", $"messages has {messages.Count} items; the limit is {IngestLimits.MaxBatch}.");
         }
+        // Queue every item before awaiting any: the writer then stores them in a few transactions, not one each.
+        var pending = new Task<Result<IngestedMessage>>?[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            pending[i] = messages[i] is null ? null : ingest.HandleAsync(messages[i], ct, $"messages[{i}].");
+        }
         var items = new List<BatchItemResult>(messages.Count);
         int accepted = 0, duplicates = 0, rejected = 0;
         for (var i = 0; i < messages.Count; i++)
         {
-            if (messages[i] is null)
+            if (pending[i] is not { } task)
             {
                 items.Add(new BatchItemResult(i, null, Failure.Invalid($"messages[{i}]", $"messages[{i}] is null.")));
                 rejected++;
                 continue;
             }
-            var result = await ingest.HandleAsync(messages[i], ct, $"messages[{i}].");
+            var result = await task;
             items.Add(new BatchItemResult(i, result.Value, result.Error));
             if (!result.IsOk)
             {

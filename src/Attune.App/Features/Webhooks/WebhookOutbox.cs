@@ -27,11 +27,17 @@ public sealed class WebhookOutbox(TimeProvider clock)
     public async Task EnqueueAsync(AttuneDb db, string eventName, object data, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var hooks = await SubscriptionsAsync(db, ct);
-        if (hooks.Count == 0)
+        if (await StageAsync(db, eventName, data, now, ct))
         {
-            return;
+            await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>Adds the deliveries to the context without saving (the caller saves with its change); true if any.</summary>
+    public async Task<bool> StageAsync(AttuneDb db, string eventName, object data, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var hooks = await SubscriptionsAsync(db, ct);
         string? payload = null;
         foreach (var (id, events) in hooks)
         {
@@ -42,7 +48,7 @@ public sealed class WebhookOutbox(TimeProvider clock)
             payload ??= JsonSerializer.Serialize(new { @event = eventName, at = now, data }, Json.Options);
             db.WebhookDeliveries.Add(new WebhookDelivery { WebhookId = id, Event = eventName, Payload = payload, CreatedAt = now, NextAttemptAt = now });
         }
-        await db.SaveChangesAsync(ct);
+        return payload is not null;
     }
 
     private async Task<IReadOnlyList<(long Id, string Events)>> SubscriptionsAsync(AttuneDb db, CancellationToken ct)

@@ -1,0 +1,226 @@
+using Attune.App.Data;
+using Attune.App.Data.Entities;
+using Attune.Core.Listening;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attune.App.Features.Ingestion;
+
+/// <summary>What one write batch already knows: stored messages, customers, conversations and desks, each loaded with one query.</summary>
+internal sealed class BatchContext
+{
+    private readonly Dictionary<string, long> _desks;
+    private readonly Dictionary<string, long?> _agents = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, ConversationState> _byId = [];
+    private readonly Dictionary<(string Source, string Customer, Channel Channel), ConversationState> _latest = [];
+
+    private BatchContext(Dictionary<string, long> desks) => _desks = desks;
+
+    public Dictionary<(string Source, string ExternalId), IngestedMessage> Existing { get; } = [];
+
+    public Dictionary<(string Source, string ExternalId), object> Customers { get; } = [];
+
+    public Dictionary<(string Source, string ExternalId), ConversationState> Conversations { get; } = [];
+
+    public IEnumerable<ConversationState> Touched => _byId.Values;
+
+    public static async Task<BatchContext> LoadAsync(AttuneDb db, Dictionary<string, long> desks, IReadOnlyList<PendingIngest> items, CancellationToken ct)
+    {
+        var context = new BatchContext(desks);
+        foreach (var group in items.GroupBy(i => i.Request.Source!, StringComparer.Ordinal))
+        {
+            var source = group.Key;
+            var ids = group.Select(i => i.Request.ExternalId!).Distinct().ToList();
+            var stored = await db.Messages.AsNoTracking()
+                .Where(m => m.Source == source && ids.Contains(m.ExternalId))
+                .Select(m => new { m.ExternalId, m.Id, m.ConversationId, m.Conversation!.CustomerId, m.Conversation.Status, m.ReadingJson })
+                .ToListAsync(ct);
+            foreach (var m in stored)
+            {
+                context.Existing[(source, m.ExternalId)] = new IngestedMessage(
+                    m.Id, m.ConversationId, m.CustomerId, false, IngestMessage.Name(m.Status), IngestMessage.Parse(m.ReadingJson));
+            }
+
+            var threads = group.Select(i => i.Request.ConversationId).OfType<string>().Distinct().ToList();
+            if (threads.Count > 0)
+            {
+                var found = await db.Conversations.AsNoTracking()
+                    .Where(c => c.Source == source && c.ExternalId != null && threads.Contains(c.ExternalId))
+                    .ToListAsync(ct);
+                foreach (var c in found)
+                {
+                    context.Conversations[(source, c.ExternalId!)] = context.Track(c);
+                }
+            }
+
+            var customers = group
+                .Where(i => i.Request.ConversationId is not { } t || !context.Conversations.ContainsKey((source, t)))
+                .Select(i => i.Request.Customer?.ExternalId).OfType<string>().Distinct().ToList();
+            if (customers.Count > 0)
+            {
+                var found = await db.Customers.AsNoTracking()
+                    .Where(c => c.Source == source && customers.Contains(c.ExternalId))
+                    .Select(c => new { c.Id, c.ExternalId })
+                    .ToListAsync(ct);
+                foreach (var c in found)
+                {
+                    context.Customers[(source, c.ExternalId)] = c.Id;
+                }
+            }
+        }
+        return context;
+    }
+
+    /// <summary>The customer's latest unclosed conversation on a channel, counting those started in this batch.</summary>
+    public async Task<ConversationState?> LatestUnclosedAsync(AttuneDb db, string source, string customerId, object customer, Channel channel, CancellationToken ct)
+    {
+        if (_latest.TryGetValue((source, customerId, channel), out var known))
+        {
+            return known;
+        }
+        if (customer is not long key)
+        {
+            return null;
+        }
+        var found = await db.Conversations.AsNoTracking()
+            .Where(c => c.CustomerId == key && c.Channel == channel && c.Status != ConversationStatus.Closed)
+            .OrderByDescending(c => c.LastMessageAt)
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+        var state = _byId.TryGetValue(found.Id, out var loaded) ? loaded : Track(found);
+        _latest[(source, customerId, channel)] = state;
+        return state;
+    }
+
+    /// <summary>Files a conversation started in this batch so later items in the batch continue it.</summary>
+    public void Remember(ConversationState conversation, string? customerId, Channel channel)
+    {
+        var source = conversation.Entity.Source;
+        if (conversation.Entity.ExternalId is { } thread)
+        {
+            Conversations[(source, thread)] = conversation;
+        }
+        if (customerId is not null)
+        {
+            _latest[(source, customerId, channel)] = conversation;
+        }
+    }
+
+    public async Task<long?> AgentAsync(AttuneDb db, string? email, CancellationToken ct)
+    {
+        if (email is not { Length: > 0 })
+        {
+            return null;
+        }
+        if (!_agents.TryGetValue(email, out var id))
+        {
+            id = await db.Agents.AsNoTracking().Where(a => a.Email == email).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            _agents[email] = id;
+        }
+        return id;
+    }
+
+    public long? Desk(string? requested, Reading? reading)
+    {
+        var name = requested ?? (reading switch
+        {
+            null => "General",
+            { IsVulnerable: true } => "Care",
+            { Churn.IsAtRisk: true } or { Topic.Primary: Topic.Cancellation } => "Retention",
+            { Topic.Primary: Topic.Technical or Topic.AccountAccess } => "Technical",
+            _ => "General",
+        });
+        return _desks.TryGetValue(name, out var id) ? id : null;
+    }
+
+    private ConversationState Track(Conversation stored)
+    {
+        var state = new ConversationState(stored, isNew: false);
+        _byId[stored.Id] = state;
+        return state;
+    }
+}
+
+/// <summary>
+/// One conversation's changes within a batch. A conversation started in the batch is simply inserted with its final
+/// values; a stored one gets a single atomic UPDATE at the end, so concurrent writers never lose a count or a flag.
+/// </summary>
+internal sealed class ConversationState(Conversation entity, bool isNew)
+{
+    private int _count;
+    private DateTimeOffset _lastSent = DateTimeOffset.MinValue;
+    private bool _customerWrote;
+    private bool _agentWrote;
+    private bool _vulnerable;
+    private int _urgency;
+
+    public Conversation Entity { get; } = entity;
+
+    public bool IsNew { get; } = isNew;
+
+    /// <summary>Applies one more message and returns the conversation's status after it.</summary>
+    public ConversationStatus Add(Author author, DateTimeOffset sentAt, Reading? reading, int urgency)
+    {
+        var status = author switch
+        {
+            Author.Customer => ConversationStatus.Open,
+            Author.Agent when Entity.Status == ConversationStatus.Open => ConversationStatus.Pending,
+            _ => Entity.Status,
+        };
+        Entity.Status = status;
+        Entity.MessageCount++;
+        Entity.LastMessageAt = Entity.LastMessageAt > sentAt ? Entity.LastMessageAt : sentAt;
+        _count++;
+        _lastSent = _lastSent > sentAt ? _lastSent : sentAt;
+        if (author == Author.Agent)
+        {
+            _agentWrote = true;
+        }
+        if (reading is not null)
+        {
+            _customerWrote = true;
+            Entity.LastEmotion = reading.Dominant.ToString();
+            Entity.LastCompound = reading.Sentiment.Compound;
+            Entity.Vulnerable |= reading.IsVulnerable;
+            _vulnerable |= reading.IsVulnerable;
+            Entity.MaxUrgency = Math.Max(Entity.MaxUrgency, urgency);
+            _urgency = Math.Max(_urgency, urgency);
+        }
+        return status;
+    }
+
+    public async Task SaveAsync(AttuneDb db, CancellationToken ct)
+    {
+        if (IsNew || _count == 0)
+        {
+            return;
+        }
+        int count = _count, urgency = _urgency;
+        var lastSent = _lastSent;
+        var vulnerable = _vulnerable;
+        var status = Entity.Status;
+        var emotion = Entity.LastEmotion;
+        var compound = Entity.LastCompound;
+        // After a customer message the status is exact; agent replies alone only move an open conversation to pending.
+        bool customerWrote = _customerWrote, agentOnly = !_customerWrote && _agentWrote;
+        await db.Conversations.Where(c => c.Id == Entity.Id).ExecuteUpdateAsync(s =>
+        {
+            s.SetProperty(c => c.MessageCount, c => c.MessageCount + count);
+            s.SetProperty(c => c.LastMessageAt, c => c.LastMessageAt > lastSent ? c.LastMessageAt : lastSent);
+            if (customerWrote)
+            {
+                s.SetProperty(c => c.Status, status);
+                s.SetProperty(c => c.LastEmotion, emotion);
+                s.SetProperty(c => c.LastCompound, compound);
+                s.SetProperty(c => c.Vulnerable, c => c.Vulnerable || vulnerable);
+                s.SetProperty(c => c.MaxUrgency, c => c.MaxUrgency > urgency ? c.MaxUrgency : urgency);
+            }
+            else if (agentOnly)
+            {
+                s.SetProperty(c => c.Status, c => c.Status == ConversationStatus.Open ? ConversationStatus.Pending : c.Status);
+            }
+        }, ct);
+    }
+}

@@ -1,0 +1,360 @@
+using Attune.App.Common;
+using Attune.App.Data;
+using Attune.App.Data.Entities;
+using Attune.App.Features.Webhooks;
+using Attune.Core.Listening;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Attune.App.Features.Ingestion;
+
+/// <summary>A validated, already-read message waiting for the writer.</summary>
+internal sealed record PendingIngest(
+    IngestMessageRequest Request, Author Author, Channel Channel, DateTimeOffset SentAt, DateTimeOffset Now,
+    Reading? Reading, string? ReadingJson, string FieldPrefix)
+{
+    public TaskCompletionSource<Result<IngestedMessage>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Group commit: one writer per process takes whatever ingests are waiting and stores them in one transaction,
+/// resolving messages, customers and conversations with one query each per batch. The unique indexes stay the
+/// source of truth: if a batch collides with another node (or deadlocks), it is rolled back and its items are
+/// written one by one, each retried after a collision, exactly as a lone ingest would be.
+/// </summary>
+public sealed class IngestWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+    private const int MaxAttempts = 6;
+    private static readonly TimeSpan DesksFor = TimeSpan.FromSeconds(5);
+    private readonly System.Threading.Channels.Channel<PendingIngest> _queue =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingIngest>(new() { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly WebhookOutbox _outbox;
+    private readonly WriteGate _gate;
+    private readonly TimeProvider _clock;
+    private readonly Task _loop;
+    private (DateTimeOffset Until, Dictionary<string, long> ByName) _desks = (DateTimeOffset.MinValue, []);
+
+    public IngestWriter(IServiceScopeFactory scopes, WebhookOutbox outbox, WriteGate gate, TimeProvider clock)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        _outbox = outbox;
+        _gate = gate;
+        _loop = Task.Run(RunAsync);
+    }
+
+    internal async Task<Result<IngestedMessage>> WriteAsync(PendingIngest item, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(item), this);
+        // Once queued the item is written even if this caller gives up: a retry will find it.
+        return await item.Done.Task.WaitAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingIngest>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+            try
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AttuneDb>();
+                await WriteWithFallbackAsync(db, batch);
+            }
+#pragma warning disable CA1031 // The writer must outlive any one batch; the failure goes to that batch's callers.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                foreach (var item in batch)
+                {
+                    item.Done.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private async Task WriteWithFallbackAsync(AttuneDb db, List<PendingIngest> batch)
+    {
+        if (batch.Count > 1)
+        {
+            try
+            {
+                Complete(batch, await WriteBatchAsync(db, batch));
+                return;
+            }
+            catch (Exception ex) when (IsCollision(ex))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        foreach (var item in batch)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    Complete([item], await WriteBatchAsync(db, [item]));
+                    break;
+                }
+                catch (Exception ex) when (attempt < MaxAttempts && IsCollision(ex))
+                {
+                    // A concurrent ingest (another node) created the same message, customer or conversation first.
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+    }
+
+    private static void Complete(List<PendingIngest> items, Result<IngestedMessage>[] results)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            items[i].Done.TrySetResult(results[i]);
+        }
+    }
+
+    private static bool IsCollision(Exception ex) => ex switch
+    {
+        DbUpdateException u => Db.IsUniqueViolation(u),
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected,
+        _ => false,
+    };
+
+    private async Task<Result<IngestedMessage>[]> WriteBatchAsync(AttuneDb db, List<PendingIngest> items)
+    {
+        var ct = CancellationToken.None;
+        var results = new Result<IngestedMessage>[items.Count];
+        var staged = new Staged?[items.Count];
+        var context = await BatchContext.LoadAsync(db, await DesksAsync(db, ct), items, ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // only new entities are tracked: nothing to detect
+
+        using var writer = await _gate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stagedKeys = new Dictionary<(string, string), int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var key = (item.Request.Source!, item.Request.ExternalId!);
+            if (context.Existing.TryGetValue(key, out var existing))
+            {
+                results[i] = existing;
+            }
+            else if (stagedKeys.TryGetValue(key, out var first))
+            {
+                staged[i] = staged[first]! with { Duplicate = true };
+            }
+            else
+            {
+                var s = await StageAsync(db, context, item, ct);
+                if (s.IsOk)
+                {
+                    staged[i] = s.Value;
+                    stagedKeys[key] = i;
+                }
+                else
+                {
+                    results[i] = s.Error!;
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var conversation in context.Touched.OrderBy(c => c.Entity.Id)) // one lock order across nodes
+        {
+            await conversation.SaveAsync(db, ct);
+        }
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (staged[i] is { Duplicate: false } s)
+            {
+                await StageEventsAsync(db, items[i], s, ct);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (staged[i] is { } s)
+            {
+                results[i] = new IngestedMessage(s.Message.Id, s.Conversation.Entity.Id, s.Conversation.Entity.CustomerId,
+                    !s.Duplicate, IngestMessage.Name(s.Status), IngestMessage.Parse(s.Message.ReadingJson));
+            }
+        }
+        db.ChangeTracker.Clear();
+        return results;
+    }
+
+    // Desks change rarely; like webhook subscriptions they are cached briefly rather than read per batch.
+    private async Task<Dictionary<string, long>> DesksAsync(AttuneDb db, CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow();
+        if (_desks.Until <= now)
+        {
+            _desks = (now + DesksFor, await db.Desks.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, StringComparer.Ordinal, ct));
+        }
+        return _desks.ByName;
+    }
+
+    private async Task StageEventsAsync(AttuneDb db, PendingIngest item, Staged s, CancellationToken ct)
+    {
+        var conversationId = s.Conversation.Entity.Id;
+        await _outbox.StageAsync(db, s.Created ? WebhookEvents.ConversationCreated : WebhookEvents.ConversationUpdated,
+            new { conversationId, messageId = s.Message.Id, status = IngestMessage.Name(s.Status) }, item.Now, ct);
+        if (item.Reading is { IsVulnerable: true })
+        {
+            await _outbox.StageAsync(db, WebhookEvents.ReadingVulnerable,
+                new { conversationId, messageId = s.Message.Id, drivers = s.Message.VulnerabilityDrivers }, item.Now, ct);
+        }
+    }
+
+    private static async Task<Result<Staged>> StageAsync(AttuneDb db, BatchContext context, PendingIngest item, CancellationToken ct)
+    {
+        var request = item.Request;
+        var source = request.Source!;
+        var reading = item.Reading;
+        ConversationState? conversation = null;
+        if (request.ConversationId is { } threadId)
+        {
+            context.Conversations.TryGetValue((source, threadId), out conversation);
+        }
+
+        object? customer = null; // a customer id (long) or a Customer added in this batch
+        if (conversation is null)
+        {
+            if (request.Customer?.ExternalId is not { Length: > 0 } customerId)
+            {
+                return Failure.Invalid(item.FieldPrefix + "customer.externalId", "customer.externalId is required when the message starts a new conversation.");
+            }
+            if (context.Customers.TryGetValue((source, customerId), out var known))
+            {
+                customer = known;
+            }
+            else
+            {
+                var added = NewCustomer(source, request.Customer, item.Now);
+                db.Customers.Add(added);
+                context.Customers[(source, customerId)] = customer = added;
+            }
+            if (request.ConversationId is null)
+            {
+                // Without a thread id, a message continues the customer's latest unclosed conversation on that channel.
+                conversation = await context.LatestUnclosedAsync(db, source, customerId, customer, item.Channel, ct);
+            }
+        }
+
+        var agentId = await context.AgentAsync(db, request.AgentEmail, ct);
+        var urgency = reading is null ? 0 : (int)reading.Urgency.Level;
+        var created = conversation is null;
+        ConversationStatus status;
+        if (conversation is null)
+        {
+            var entity = new Conversation
+            {
+                Source = source,
+                ExternalId = request.ConversationId,
+                Channel = item.Channel,
+                Status = item.Author == Author.Customer ? ConversationStatus.Open : ConversationStatus.Pending,
+                Subject = request.Subject ?? Subject(request.Text!),
+                DeskId = context.Desk(request.Desk, reading),
+                Priority = ChoosePriority(reading),
+                Tags = request.Tags is null ? "" : string.Join(',', request.Tags),
+                CreatedAt = item.SentAt,
+                LastMessageAt = item.SentAt,
+                MessageCount = 1,
+                LastEmotion = reading?.Dominant.ToString(),
+                Vulnerable = reading?.IsVulnerable ?? false,
+                MaxUrgency = urgency,
+                LastCompound = reading?.Sentiment.Compound,
+                AssigneeId = agentId,
+            };
+            if (customer is Customer c)
+            {
+                entity.Customer = c;
+            }
+            else
+            {
+                entity.CustomerId = (long)customer!;
+            }
+            db.Conversations.Add(entity);
+            conversation = new ConversationState(entity, isNew: true);
+            context.Remember(conversation, request.Customer?.ExternalId, item.Channel);
+            status = entity.Status;
+        }
+        else
+        {
+            status = conversation.Add(item.Author, item.SentAt, reading, urgency);
+        }
+
+        var message = new Message
+        {
+            Source = source,
+            ExternalId = request.ExternalId!,
+            Conversation = conversation.IsNew ? conversation.Entity : null,
+            ConversationId = conversation.IsNew ? 0 : conversation.Entity.Id,
+            Author = item.Author,
+            AgentId = agentId,
+            Text = request.Text!,
+            SentAt = item.SentAt,
+            ReceivedAt = item.Now,
+            ReadingJson = item.ReadingJson,
+            Emotion = reading?.Dominant.ToString(),
+            Vulnerable = reading?.IsVulnerable ?? false,
+            VulnerabilityDrivers = reading is { IsVulnerable: true } ? string.Join(',', reading.Vulnerability.Select(v => v.Driver).Distinct()) : null,
+            Urgency = reading is null ? null : urgency,
+            Churn = reading?.Churn.Score,
+            Topic = reading?.Topic.Primary.ToString(),
+            Compound = reading?.Sentiment.Compound,
+        };
+        db.Messages.Add(message);
+        return new Staged(message, conversation, status, created, Duplicate: false);
+    }
+
+    private static Priority ChoosePriority(Reading? reading) => reading switch
+    {
+        { Urgency.Level: UrgencyLevel.Critical } => Priority.Urgent,
+        { Urgency.Level: UrgencyLevel.High } or { IsVulnerable: true } => Priority.High,
+        { Urgency.Level: UrgencyLevel.Low } => Priority.Low,
+        _ => Priority.Normal,
+    };
+
+    private static Customer NewCustomer(string source, CustomerRef c, DateTimeOffset now) => new()
+    {
+        Source = source,
+        ExternalId = c.ExternalId!,
+        Name = c.Name ?? c.Handle ?? c.Email ?? c.ExternalId!,
+        Email = c.Email,
+        Phone = c.Phone,
+        Handle = c.Handle,
+        Region = c.Region?.ToUpperInvariant(),
+        Locale = c.Locale,
+        CreatedAt = now,
+    };
+
+    private static string Subject(string text)
+    {
+        var line = text.AsSpan().Trim();
+        var end = line.IndexOfAny('\n', '\r');
+        if (end >= 0)
+        {
+            line = line[..end];
+        }
+        return line.Length <= 80 ? line.ToString() : string.Concat(line[..77], "...");
+    }
+
+    private sealed record Staged(Message Message, ConversationState Conversation, ConversationStatus Status, bool Created, bool Duplicate);
+}
