@@ -36,6 +36,7 @@ public static class AppServices
         services.AddScoped<ApiKeys>();
         services.AddScoped<Webhooks>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Jobs.ConversationRouter>();
         return services;
     }
 }
