@@ -37,6 +37,8 @@ public static class AppServices
         services.AddScoped<Webhooks>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Jobs.ConversationRouter>();
+        services.AddScoped<Jobs.SlaWatcher>();
+        services.AddScoped<Features.Alerts.LeadAlerts>();
         return services;
     }
 }

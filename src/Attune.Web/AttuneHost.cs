@@ -1,3 +1,4 @@
+using Attune.Web.Features.Alerts;
 using Attune.Web.Features.Conversations;
 using Attune.Web.Features.Customers;
 using Attune.Web.Features.Docs;
@@ -65,6 +66,7 @@ public static class AttuneHost
         api.MapSecurity();
         api.MapWebhooks();
         api.MapRouting();
+        api.MapAlerts();
         return app;
     }
 }

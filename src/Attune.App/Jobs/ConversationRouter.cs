@@ -4,7 +4,9 @@ using System.Text.Json;
 using Attune.App.Common;
 using Attune.App.Data;
 using Attune.App.Data.Entities;
+using Attune.App.Features.Alerts;
 using Attune.App.Features.Routing;
+using Attune.App.Features.Webhooks;
 using Attune.App.Routing;
 using Attune.Core.Listening;
 using Attune.Core.Routing;
@@ -20,7 +22,7 @@ namespace Attune.App.Jobs;
 /// <summary>Routes every open conversation whose latest customer message was not routed yet with the active policy
 /// (the built-in default until one is activated), stores the decision on the conversation and, when a person handles
 /// it, assigns an agent on the assignment board; the agents' load is saved back after each assignment.</summary>
-public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, TimeProvider clock, ILogger<ConversationRouter> log)
+public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, WebhookOutbox outbox, TimeProvider clock, ILogger<ConversationRouter> log)
 {
     private const int BatchSize = 50;
     private static readonly ConcurrentDictionary<string, PolicyRouter> Routers = new(StringComparer.Ordinal);
@@ -45,12 +47,10 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Ti
         {
             return 0;
         }
-        var active = await policies.ActiveAsync(ct);
-        var router = Routers.GetOrAdd(active.Name + "\n" + active.Version + "\n" + active.Yaml.GetHashCode(StringComparison.Ordinal),
-            _ => new PolicyRouter(active.BuiltIn ? PolicyYaml.Default() : PolicyYaml.Parse(active.Yaml, "active policy")));
+        var router = await ActiveRouterAsync(policies, ct);
         var now = clock.GetUtcNow();
         var agents = await db.Agents.Include(a => a.Desk).OrderBy(a => a.Id).ToListAsync(ct);
-        var board = await BoardAsync(agents, now, ct);
+        var board = await BoardAsync(db, agents, now, ct);
         var desks = await db.Desks.ToDictionaryAsync(d => d.Name, StringComparer.OrdinalIgnoreCase, ct);
         foreach (var item in pending)
         {
@@ -100,12 +100,21 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Ti
         {
             Save(agent, board[Id(agent)].Snapshot());
         }
+        await LeadAlerts.AddWellbeingAsync(db, outbox, board.Alerts, agents, ct);
         await db.SaveChangesAsync(ct);
         return pending.Count;
     }
 
+    /// <summary>The router for the active policy (the built-in default until one is activated), parsed once per version.</summary>
+    internal static async Task<PolicyRouter> ActiveRouterAsync(RoutingPolicies policies, CancellationToken ct)
+    {
+        var active = await policies.ActiveAsync(ct);
+        return Routers.GetOrAdd(active.Name + "\n" + active.Version + "\n" + active.Yaml.GetHashCode(StringComparison.Ordinal),
+            _ => new PolicyRouter(active.BuiltIn ? PolicyYaml.Default() : PolicyYaml.Parse(active.Yaml, "active policy")));
+    }
+
     /// <summary>The board as the agents left it: saved load and streaks, open conversations counted from the database.</summary>
-    internal async Task<AssignmentBoard> BoardAsync(List<Data.Entities.Agent> agents, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<AssignmentBoard> BoardAsync(AttuneDb db, List<Data.Entities.Agent> agents, DateTimeOffset now, CancellationToken ct)
     {
         var open = await db.Conversations.AsNoTracking()
             .Where(c => c.AssigneeId != null && (c.Status == ConversationStatus.Open || c.Status == ConversationStatus.Pending))
