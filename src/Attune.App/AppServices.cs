@@ -39,6 +39,7 @@ public static class AppServices
         services.AddScoped<Jobs.ConversationRouter>();
         services.AddScoped<Jobs.SlaWatcher>();
         services.AddScoped<Features.Alerts.LeadAlerts>();
+        services.AddScoped<Features.Knowledge.KnowledgeArticles>();
         return services;
     }
 }

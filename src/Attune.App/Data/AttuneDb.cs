@@ -23,6 +23,7 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<RoutingPolicyVersion> RoutingPolicies => Set<RoutingPolicyVersion>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Article> Articles => Set<Article>();
 
     public bool IsSqlite => _sqlite;
 
@@ -51,6 +52,13 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
             e.Property(x => x.Email).HasMaxLength(320);
             e.HasIndex(x => x.Email).IsUnique();
             e.Property(x => x.ExtraDesks).HasMaxLength(500);
+        });
+        modelBuilder.Entity<Article>(e =>
+        {
+            e.Property(x => x.Slug).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.UpdatedBy).HasMaxLength(320);
+            e.HasIndex(x => x.Slug).IsUnique();
         });
         modelBuilder.Entity<Alert>(e =>
         {

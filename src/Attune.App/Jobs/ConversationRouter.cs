@@ -22,7 +22,7 @@ namespace Attune.App.Jobs;
 /// <summary>Routes every open conversation whose latest customer message was not routed yet with the active policy
 /// (the built-in default until one is activated), stores the decision on the conversation and, when a person handles
 /// it, assigns an agent on the assignment board; the agents' load is saved back after each assignment.</summary>
-public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, WebhookOutbox outbox, TimeProvider clock, ILogger<ConversationRouter> log)
+public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Features.Knowledge.KnowledgeArticles knowledge, WebhookOutbox outbox, TimeProvider clock, ILogger<ConversationRouter> log)
 {
     private const int BatchSize = 50;
     private static readonly ConcurrentDictionary<string, PolicyRouter> Routers = new(StringComparer.Ordinal);
@@ -51,6 +51,7 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, We
         var now = clock.GetUtcNow();
         var agents = await db.Agents.Include(a => a.Desk).OrderBy(a => a.Id).ToListAsync(ct);
         var board = await BoardAsync(db, agents, now, ct);
+        var articles = await knowledge.KnowledgeBaseAsync(ct);
         var desks = await db.Desks.ToDictionaryAsync(d => d.Name, StringComparer.OrdinalIgnoreCase, ct);
         foreach (var item in pending)
         {
@@ -76,7 +77,8 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, We
             var channel = conversation.Channel.ToString().ToLowerInvariant();
             var earlier = await db.Messages.CountAsync(m => m.ConversationId == conversation.Id && m.Author == Author.Customer && m.Id < message.Id, ct);
             var decision = router.Route(new RoutingInput(reading, Context(conversation.Customer!), channel, now,
-                PersonRequest.Find(message.Text), FailedContacts: earlier, Text: message.Text));
+                PersonRequest.Find(message.Text), FailedContacts: earlier,
+                SelfServiceAnswer: articles.Articles.IsEmpty ? null : articles.Search(message.Text), Text: message.Text));
             Store(conversation, decision, router.Policy, message.Id, now);
             if (!desks.TryGetValue(decision.Desk, out var desk))
             {
