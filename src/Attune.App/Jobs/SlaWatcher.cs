@@ -15,7 +15,7 @@ namespace Attune.App.Jobs;
 /// up, flag, audit, lead alert, webhook); a customer waiting on a long fix gets a status update on the SLA's cadence
 /// (a system message in the timeline, webhook). Also brings agents' load up to date so that a load that stays high
 /// raises its lead alert even when no new work arrives.</summary>
-public sealed class SlaWatcher(AttuneDb db, RoutingPolicies policies, WebhookOutbox outbox, Audit audit, TimeProvider clock)
+public sealed class SlaWatcher(AttuneDb db, RoutingPolicies policies, WebhookOutbox outbox, Audit audit, WriteGate gate, TimeProvider clock)
 {
     public const string Actor = "system:sla";
     private const int BatchSize = 200;
@@ -46,7 +46,14 @@ public sealed class SlaWatcher(AttuneDb db, RoutingPolicies policies, WebhookOut
                 }
                 var calendar = policy.Calendars.TryGetValue(sla.Calendar, out var cal) ? cal : BusinessCalendar.AlwaysOpen(sla.Calendar);
                 var state = SlaClock.Evaluate(await TimerAsync(c, ct), sla, calendar, now);
-                if (state.Escalate && !c.Escalated)
+                var escalate = state.Escalate && !c.Escalated;
+                if (!escalate && !state.UpdateDue)
+                {
+                    continue;
+                }
+                // SQLite has one writer: queue behind ingestion rather than collide with it.
+                using var writer = await gate.EnterAsync(db, ct);
+                if (escalate)
                 {
                     await EscalateAsync(c, state, now, ct);
                     changed++;
@@ -56,8 +63,8 @@ public sealed class SlaWatcher(AttuneDb db, RoutingPolicies policies, WebhookOut
                     await StatusUpdateAsync(c, sla, now, ct);
                     changed++;
                 }
+                await db.SaveChangesAsync(ct);
             }
-            await db.SaveChangesAsync(ct);
         }
         await AgentsAsync(now, ct);
         return changed;
@@ -139,6 +146,7 @@ public sealed class SlaWatcher(AttuneDb db, RoutingPolicies policies, WebhookOut
         {
             ConversationRouter.Save(agent, board[ConversationRouter.Id(agent)].Snapshot());
         }
+        using var writer = await gate.EnterAsync(db, ct);
         await LeadAlerts.AddWellbeingAsync(db, outbox, board.Alerts, agents, ct);
         await db.SaveChangesAsync(ct);
     }
