@@ -37,6 +37,10 @@ public static class AppServices
         services.AddScoped<ApiKeys>();
         services.AddScoped<Webhooks>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Jobs.ConversationRouter>();
+        services.AddScoped<Jobs.SlaWatcher>();
+        services.AddScoped<Features.Alerts.LeadAlerts>();
+        services.AddScoped<Features.Knowledge.KnowledgeArticles>();
         return services;
     }
 }

@@ -1,8 +1,10 @@
+using Attune.Web.Features.Alerts;
 using Attune.Web.Features.Conversations;
 using Attune.Web.Features.Customers;
 using Attune.Web.Features.Docs;
 using Attune.Web.Features.Health;
 using Attune.Web.Features.Ingestion;
+using Attune.Web.Features.Knowledge;
 using Attune.Web.Features.Organisation;
 using Attune.Web.Features.Routing;
 using Attune.Web.Features.Security;
@@ -65,6 +67,8 @@ public static class AttuneHost
         api.MapSecurity();
         api.MapWebhooks();
         api.MapRouting();
+        api.MapAlerts();
+        api.MapKnowledge();
         return app;
     }
 }

@@ -17,6 +17,7 @@ public sealed class AttuneFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Attune", $"Data Source={_file};Pooling=False");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Webhooks:Enabled", "false");
+        builder.UseSetting("Routing:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

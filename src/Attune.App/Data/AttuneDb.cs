@@ -22,6 +22,8 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<RoutingPolicyVersion> RoutingPolicies => Set<RoutingPolicyVersion>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Article> Articles => Set<Article>();
 
     public bool IsSqlite => _sqlite;
 
@@ -49,6 +51,20 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Email).HasMaxLength(320);
             e.HasIndex(x => x.Email).IsUnique();
+            e.Property(x => x.ExtraDesks).HasMaxLength(500);
+        });
+        modelBuilder.Entity<Article>(e =>
+        {
+            e.Property(x => x.Slug).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.UpdatedBy).HasMaxLength(320);
+            e.HasIndex(x => x.Slug).IsUnique();
+        });
+        modelBuilder.Entity<Alert>(e =>
+        {
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.Message).HasMaxLength(1000);
+            e.HasIndex(x => x.At);
         });
         modelBuilder.Entity<Account>(e => e.Property(x => x.Name).HasMaxLength(200));
         modelBuilder.Entity<RoutingPolicyVersion>(e =>
@@ -82,6 +98,14 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
             e.HasIndex(x => x.LastEmotion);
             e.HasIndex(x => x.Vulnerable);
             e.HasIndex(x => x.MaxUrgency);
+            e.Property(x => x.HandlingMode).HasMaxLength(16);
+            e.Property(x => x.SlaName).HasMaxLength(100);
+            e.Property(x => x.Playbook).HasMaxLength(200);
+            e.Property(x => x.PolicyName).HasMaxLength(200);
+            e.Property(x => x.PolicyVersion).HasMaxLength(100);
+            e.Property(x => x.RoutingRule).HasMaxLength(100);
+            e.Property(x => x.RoutingExplanation).HasMaxLength(1000);
+            e.HasIndex(x => new { x.Status, x.Escalated });
             e.HasMany(x => x.Messages).WithOne(x => x.Conversation).HasForeignKey(x => x.ConversationId);
         });
         modelBuilder.Entity<Message>(e =>

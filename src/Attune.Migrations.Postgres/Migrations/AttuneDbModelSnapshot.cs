@@ -62,6 +62,21 @@ namespace Attune.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AboveAlertSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AboveBreakSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Away")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("BreakSuggested")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("DeskId")
                         .HasColumnType("bigint");
 
@@ -70,9 +85,26 @@ namespace Attune.Migrations.Postgres.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("ExtraDesks")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("HeavyStreak")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("LeadAlerted")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Load")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("LoadAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -82,6 +114,9 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.Property<long?>("UserId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("VulnerabilityTrained")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeskId");
@@ -90,6 +125,40 @@ namespace Attune.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Agents");
+                });
+
+            modelBuilder.Entity("Attune.App.Data.Entities.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Alerts");
                 });
 
             modelBuilder.Entity("Attune.App.Data.Entities.ApiKey", b =>
@@ -129,6 +198,47 @@ namespace Attune.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Attune.App.Data.Entities.Article", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Articles");
                 });
 
             modelBuilder.Entity("Attune.App.Data.Entities.AuditEvent", b =>
@@ -188,9 +298,22 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.Property<long?>("DeskId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("FirstReplyDue")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandlingMode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<double?>("LastCompound")
                         .HasColumnType("double precision");
@@ -202,16 +325,55 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("LastMessageAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("LastStatusUpdateAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("MaxUrgency")
                         .HasColumnType("integer");
 
                     b.Property<int>("MessageCount")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("NeedsTrainedAgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Playbook")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PolicyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ResolutionDue")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RoutedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RoutedMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RoutingExplanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RoutingRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SlaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -251,6 +413,8 @@ namespace Attune.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "DeskId");
+
+                    b.HasIndex("Status", "Escalated");
 
                     b.HasIndex("CustomerId", "Channel", "Status");
 

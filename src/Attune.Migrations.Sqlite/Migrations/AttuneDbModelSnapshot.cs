@@ -53,6 +53,21 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AboveAlertSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AboveBreakSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Away")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BreakSuggested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeskId")
                         .HasColumnType("INTEGER");
 
@@ -61,9 +76,26 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtraDesks")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeavyStreak")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeadAlerted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Load")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LoadAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -71,6 +103,9 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VulnerabilityTrained")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -81,6 +116,38 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Agents");
+                });
+
+            modelBuilder.Entity("Attune.App.Data.Entities.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Alerts");
                 });
 
             modelBuilder.Entity("Attune.App.Data.Entities.ApiKey", b =>
@@ -118,6 +185,45 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Attune.App.Data.Entities.Article", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Articles");
                 });
 
             modelBuilder.Entity("Attune.App.Data.Entities.AuditEvent", b =>
@@ -173,8 +279,21 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<long?>("DeskId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstReplyDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandlingMode")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("LastCompound")
@@ -187,15 +306,54 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<long>("LastMessageAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastStatusUpdateAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaxUrgency")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MessageCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("NeedsTrainedAgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Playbook")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolutionDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RoutedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RoutedMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoutingExplanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutingRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlaName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -236,6 +394,8 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "DeskId");
+
+                    b.HasIndex("Status", "Escalated");
 
                     b.HasIndex("CustomerId", "Channel", "Status");
 

@@ -54,6 +54,10 @@ internal static class HostingSetup
         {
             builder.Services.AddHostedService<WebhookJob>();
         }
+        if (builder.Configuration.GetValue("Routing:Enabled", true))
+        {
+            builder.Services.AddHostedService<RoutingJob>();
+        }
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app)

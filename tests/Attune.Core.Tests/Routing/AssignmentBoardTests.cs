@@ -81,4 +81,23 @@ public class AssignmentBoardTests
         Assert.True(anger > calm + 0.5, $"anger {anger}");
         Assert.True(LoadModel.IsHeavy(grief));
     }
+
+    [Fact]
+    public void RestoredSnapshot_KeepsLoadStreakAndOpenWork()
+    {
+        var first = new AssignmentBoard([TestPolicies.Agent("a", true, chat: 10)], Now);
+        for (var i = 0; i < LoadModel.MaxHeavyStreak; i++)
+        {
+            Assert.NotNull(first.TryAssign(Request($"h{i}", intensity: 3, minutes: 5), Now));
+        }
+        var saved = first["a"].Snapshot();
+
+        var second = new AssignmentBoard([TestPolicies.Agent("a", true, chat: 10)], Now.AddMinutes(1));
+        second.Restore("a", saved);
+
+        Assert.Equal(first["a"].Load, second["a"].Load);
+        Assert.Equal(LoadModel.MaxHeavyStreak, second["a"].HeavyStreak);
+        Assert.Equal(LoadModel.MaxHeavyStreak, second["a"].Active("chat"));
+        Assert.Null(second.TryAssign(Request("h-next", intensity: 3, minutes: 5), Now.AddMinutes(1)));
+    }
 }

@@ -54,4 +54,21 @@ public sealed class Conversation
     public int MaxUrgency { get; set; }
     public double? LastCompound { get; set; }
     public List<Message> Messages { get; set; } = [];
+
+    // The routing decision for the latest customer message (null until the routing job has seen it).
+    public long? RoutedMessageId { get; set; }
+    public DateTimeOffset? RoutedAt { get; set; }
+    public string? HandlingMode { get; set; }
+    public string? SlaName { get; set; }
+    public DateTimeOffset? FirstReplyDue { get; set; }
+    public DateTimeOffset? ResolutionDue { get; set; }
+    public string? Playbook { get; set; }
+    public string? PolicyName { get; set; }
+    public string? PolicyVersion { get; set; }
+    public string? RoutingRule { get; set; }
+    public string? RoutingExplanation { get; set; }
+    public bool NeedsTrainedAgent { get; set; }
+    public bool Escalated { get; set; }
+    public DateTimeOffset? EscalatedAt { get; set; }
+    public DateTimeOffset? LastStatusUpdateAt { get; set; }
 }

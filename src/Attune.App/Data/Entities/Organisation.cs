@@ -16,4 +16,21 @@ public sealed class Agent
     public Desk? Desk { get; set; }
     public string Languages { get; set; } = "en";
     public long? UserId { get; set; }
+
+    /// <summary>Other desks the agent works, comma-separated ("*" for every desk); their own desk always counts.</summary>
+    public string ExtraDesks { get; set; } = "";
+    public bool VulnerabilityTrained { get; set; }
+
+    /// <summary>How many open conversations the agent holds at once on one channel.</summary>
+    public int Capacity { get; set; } = 3;
+    public bool Away { get; set; }
+
+    // Emotional load as the assignment board last left it (Attune.Core.Routing.Assignment.AgentSnapshot).
+    public double Load { get; set; }
+    public DateTimeOffset? LoadAt { get; set; }
+    public int HeavyStreak { get; set; }
+    public DateTimeOffset? AboveBreakSince { get; set; }
+    public DateTimeOffset? AboveAlertSince { get; set; }
+    public bool BreakSuggested { get; set; }
+    public bool LeadAlerted { get; set; }
 }

@@ -23,7 +23,13 @@ public sealed record ConversationSummary(
     long Id, string Source, string? ExternalId, long CustomerId, string CustomerName, string Channel, string Status,
     string? Subject, string? Desk, string? Assignee, string Priority, IReadOnlyList<string> Tags,
     DateTimeOffset CreatedAt, DateTimeOffset LastMessageAt, int MessageCount,
-    string? Emotion, bool Vulnerable, string Urgency, double? Compound);
+    string? Emotion, bool Vulnerable, string Urgency, double? Compound, ConversationRouting? Routing = null);
+
+/// <summary>The routing decision for the latest customer message; null until the routing job has seen it.</summary>
+public sealed record ConversationRouting(
+    string Mode, string? Sla, DateTimeOffset? FirstReplyDue, DateTimeOffset? ResolutionDue, string? Playbook,
+    string? Policy, string? PolicyVersion, string? Rule, string? Explanation, bool NeedsTrainedAgent, bool Escalated,
+    DateTimeOffset RoutedAt);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
 
@@ -123,7 +129,11 @@ public sealed class ConversationQueries(AttuneDb db, Audit audit)
         r.C.Subject, r.Desk, r.Assignee, Lower(r.C.Priority),
         r.C.Tags.Length == 0 ? [] : r.C.Tags.Split(','),
         r.C.CreatedAt, r.C.LastMessageAt, r.C.MessageCount,
-        r.C.LastEmotion?.ToLowerInvariant(), r.C.Vulnerable, ((UrgencyLevel)r.C.MaxUrgency).ToString().ToLowerInvariant(), r.C.LastCompound);
+        r.C.LastEmotion?.ToLowerInvariant(), r.C.Vulnerable, ((UrgencyLevel)r.C.MaxUrgency).ToString().ToLowerInvariant(), r.C.LastCompound,
+        r.C.RoutedAt is { } routedAt && r.C.HandlingMode is { } mode
+            ? new ConversationRouting(mode, r.C.SlaName, r.C.FirstReplyDue, r.C.ResolutionDue, r.C.Playbook, r.C.PolicyName,
+                r.C.PolicyVersion, r.C.RoutingRule, r.C.RoutingExplanation, r.C.NeedsTrainedAgent, r.C.Escalated, routedAt)
+            : null);
 
     private static string Lower<T>(T e)
         where T : struct, Enum => e.ToString().ToLowerInvariant();

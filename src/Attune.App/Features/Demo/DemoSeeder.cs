@@ -60,6 +60,9 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
             Email = n.ToLowerInvariant().Replace(' ', '.') + "@example.com",
             Desk = desks[i % desks.Length],
             Languages = (i % 4) switch { 0 => "en,ja", 1 => "en,de,nl", 2 => "en,es,pt", _ => "en" },
+            // The default routing policy's desks (Support, Priority), worked by the demo's General and Technical teams.
+            ExtraDesks = (i % desks.Length) switch { 0 => "Support", 2 => "Priority,Support", _ => "" },
+            VulnerabilityTrained = desks[i % desks.Length].Name == "Care",
         }).ToList();
         db.Agents.AddRange(agents);
         var accounts = AccountNames.Select((n, i) => new Account

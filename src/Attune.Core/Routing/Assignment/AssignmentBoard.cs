@@ -30,6 +30,25 @@ public enum WellbeingAlertKind
 /// <param name="Load">The agent's load then.</param>
 public sealed record WellbeingAlert(string AgentId, WellbeingAlertKind Kind, DateTimeOffset At, double Load);
 
+/// <summary>An agent's saved state, for hosts that keep the board between runs.</summary>
+/// <param name="Load">The load (0 or more, units of <see cref="LoadModel"/>) at <paramref name="LoadAt"/>.</param>
+/// <param name="LoadAt">When the load was last brought up to date.</param>
+/// <param name="HeavyStreak">Heavy conversations taken in a row (0 or more).</param>
+/// <param name="AboveBreakSince">Since when the load has been at or above the break threshold; null when below.</param>
+/// <param name="AboveAlertSince">Since when the load has been at or above the alert threshold; null when below.</param>
+/// <param name="BreakSuggested">True when a break was suggested and not yet taken.</param>
+/// <param name="LeadAlerted">True when the lead was alerted for the current stretch.</param>
+/// <param name="Active">Open conversations per channel (0 or more each).</param>
+public sealed record AgentSnapshot(
+    double Load,
+    DateTimeOffset LoadAt,
+    int HeavyStreak,
+    DateTimeOffset? AboveBreakSince,
+    DateTimeOffset? AboveAlertSince,
+    bool BreakSuggested,
+    bool LeadAlerted,
+    IReadOnlyDictionary<string, int> Active);
+
 /// <summary>One agent's live state on the board.</summary>
 public sealed class AgentState
 {
@@ -119,6 +138,28 @@ public sealed class AgentState
         Taken++;
         Track(now, alerts);
     }
+
+    /// <summary>Puts back a state saved earlier (a host that keeps agents between runs), as of <paramref name="snapshot"/>'s time.</summary>
+    internal void Restore(AgentSnapshot snapshot)
+    {
+        Load = Math.Max(0, snapshot.Load);
+        PeakLoad = Math.Max(PeakLoad, Load);
+        _loadAt = snapshot.LoadAt;
+        HeavyStreak = Math.Max(0, snapshot.HeavyStreak);
+        AboveBreakSince = snapshot.AboveBreakSince;
+        AboveAlertSince = snapshot.AboveAlertSince;
+        BreakSuggested = snapshot.BreakSuggested;
+        LeadAlerted = snapshot.LeadAlerted;
+        _active.Clear();
+        foreach (var (channel, n) in snapshot.Active)
+        {
+            _active[channel] = Math.Max(0, n);
+        }
+    }
+
+    /// <summary>The state to save so that <see cref="AssignmentBoard.Restore"/> can put it back later.</summary>
+    public AgentSnapshot Snapshot() =>
+        new(Load, _loadAt, HeavyStreak, AboveBreakSince, AboveAlertSince, BreakSuggested, LeadAlerted, new Dictionary<string, int>(_active, StringComparer.OrdinalIgnoreCase));
 
     internal void Release(string channel)
     {
@@ -252,6 +293,13 @@ public sealed class AssignmentBoard
         }
         best?.Take(request, now, Alerts);
         return best;
+    }
+
+    /// <summary>Puts back agent <paramref name="agentId"/>'s saved state (load, streak, open conversations, alert stretch).</summary>
+    public void Restore(string agentId, AgentSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _byId[agentId].Restore(snapshot);
     }
 
     /// <summary>Ends a conversation agent <paramref name="agentId"/> had on <paramref name="channel"/>.</summary>
