@@ -32,6 +32,7 @@ public static class AppServices
         services.AddScoped<Features.Routing.RoutingPolicies>();
         services.AddScoped<RecordNeed>();
         services.AddScoped<OrganisationQueries>();
+        services.AddScoped<AgentProfiles>();
         services.AddScoped<Audit>();
         services.AddScoped<Users>();
         services.AddScoped<ApiKeys>();

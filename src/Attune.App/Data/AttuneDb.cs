@@ -52,6 +52,10 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
             e.Property(x => x.Email).HasMaxLength(320);
             e.HasIndex(x => x.Email).IsUnique();
             e.Property(x => x.ExtraDesks).HasMaxLength(500);
+            e.Property(x => x.ChannelCapacity).HasMaxLength(200);
+            e.Property(x => x.Shifts).HasMaxLength(1000);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         });
         modelBuilder.Entity<Article>(e =>
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Text.Json;
 using Attune.App.Common;
 using Attune.App.Data;
@@ -15,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using CoreAgent = Attune.Core.Routing.Assignment.Agent;
 using CorePriority = Attune.Core.Routing.Priority;
+using CoreStatus = Attune.Core.Routing.Assignment.AgentStatus;
 using Priority = Attune.App.Data.Entities.Priority;
 
 namespace Attune.App.Jobs;
@@ -124,7 +124,7 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Fe
             .GroupBy(c => new { c.AssigneeId, c.Channel })
             .Select(g => new { g.Key.AssigneeId, g.Key.Channel, Count = g.Count() })
             .ToListAsync(ct);
-        var board = new AssignmentBoard(agents.Select(ToCore), now);
+        var board = new AssignmentBoard(agents.Select(a => ToCore(a, now)), now);
         foreach (var agent in agents)
         {
             var active = open.Where(o => o.AssigneeId == agent.Id)
@@ -148,7 +148,9 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Fe
 
     internal static string Id(Data.Entities.Agent agent) => agent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static CoreAgent ToCore(Data.Entities.Agent a)
+    /// <summary>The agent as the board sees them at <paramref name="now"/>: skills, capacity per channel, this week's
+    /// shifts in UTC and status (break and away take nothing; a break recovers load faster).</summary>
+    internal static CoreAgent ToCore(Data.Entities.Agent a, DateTimeOffset now)
     {
         var desks = new List<string>();
         if (a.Desk is not null)
@@ -162,8 +164,15 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Fe
         }
         var languages = Split(a.Languages);
         return new CoreAgent(Id(a), a.Name, [.. desks], languages.Count == 0 ? ["*"] : [.. languages], a.VulnerabilityTrained,
-            ImmutableDictionary<string, int>.Empty.Add("*", Math.Max(1, a.Capacity)), [], a.Away ? AgentStatus.Away : AgentStatus.Available);
+            Features.Organisation.AgentFields.BoardCapacity(a), Features.Organisation.WeeklyShifts.ToUtc(a.Shifts, a.TimeZone, now), ToCore(a.Status));
     }
+
+    internal static CoreStatus ToCore(Data.Entities.AgentStatus status) => status switch
+    {
+        Data.Entities.AgentStatus.Break => CoreStatus.Break,
+        Data.Entities.AgentStatus.Away => CoreStatus.Away,
+        _ => CoreStatus.Available,
+    };
 
     private static List<string> Split(string? s) =>
         [.. (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -68,14 +68,16 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("AboveBreakSince")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<bool>("Away")
-                        .HasColumnType("boolean");
-
                     b.Property<bool>("BreakSuggested")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ChannelCapacity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<long?>("DeskId")
                         .HasColumnType("bigint");
@@ -110,6 +112,24 @@ namespace Attune.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Shifts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("StatusSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long?>("UserId")
                         .HasColumnType("bigint");

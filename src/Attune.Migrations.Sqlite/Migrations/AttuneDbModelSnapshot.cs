@@ -59,14 +59,16 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<long?>("AboveBreakSince")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Away")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("BreakSuggested")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelCapacity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("DeskId")
                         .HasColumnType("INTEGER");
@@ -100,6 +102,24 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shifts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("UserId")

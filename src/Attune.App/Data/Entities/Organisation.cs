@@ -7,6 +7,14 @@ public sealed class Desk
     public string? Description { get; set; }
 }
 
+/// <summary>Whether an agent takes work now; break and away take nothing, and a break lets load recover faster.</summary>
+public enum AgentStatus
+{
+    Available,
+    Break,
+    Away,
+}
+
 public sealed class Agent
 {
     public long Id { get; set; }
@@ -21,9 +29,20 @@ public sealed class Agent
     public string ExtraDesks { get; set; } = "";
     public bool VulnerabilityTrained { get; set; }
 
-    /// <summary>How many open conversations the agent holds at once on one channel.</summary>
+    /// <summary>How many open conversations the agent holds at once on a channel not in <see cref="ChannelCapacity"/>.</summary>
     public int Capacity { get; set; } = 3;
-    public bool Away { get; set; }
+
+    /// <summary>Capacity per channel, "chat=2,email=5" (lower-case channel names; 0 = not that channel); others use <see cref="Capacity"/>.</summary>
+    public string ChannelCapacity { get; set; } = "";
+
+    /// <summary>Weekly shifts in <see cref="TimeZone"/>, "mon,tue 09:00-17:00;sat 10:00-14:00"; empty = always on shift.</summary>
+    public string Shifts { get; set; } = "";
+
+    /// <summary>The IANA time zone the shifts are written in.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public AgentStatus Status { get; set; } = AgentStatus.Available;
+    public DateTimeOffset? StatusSince { get; set; }
 
     // Emotional load as the assignment board last left it (Attune.Core.Routing.Assignment.AgentSnapshot).
     public double Load { get; set; }

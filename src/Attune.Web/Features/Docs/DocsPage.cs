@@ -9,7 +9,7 @@ internal static class DocsPage
 <style>
 body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}
 h1{margin-bottom:0}.op{border:1px solid #ddd;border-radius:6px;margin:.6rem 0;padding:.5rem .8rem}
-.m{display:inline-block;min-width:4.5rem;font-weight:700;font-family:monospace}.GET{color:#0a7}.POST{color:#07c}.PUT{color:#c70}.DELETE{color:#c22}
+.m{display:inline-block;min-width:4.5rem;font-weight:700;font-family:monospace}.GET{color:#0a7}.POST{color:#07c}.PUT{color:#c70}.PATCH{color:#93c}.DELETE{color:#c22}
 code{font-family:monospace}details pre{background:#f6f6f6;padding:.5rem;overflow:auto;font-size:13px}
 </style></head><body>
 <h1>Attune API</h1>

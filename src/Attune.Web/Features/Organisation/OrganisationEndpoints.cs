@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Security.Claims;
 using Attune.App.Features.Organisation;
 using Attune.Web.Features.Security;
+using Attune.Web.Hosting;
+using Roles = Attune.App.Features.Security.Roles;
 
 namespace Attune.Web.Features.Organisation;
 
@@ -8,7 +12,42 @@ internal static class OrganisationEndpoints
     public static void MapOrganisation(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("").RequireAuthorization(Policies.Read).WithTags("Organisation");
-        group.MapGet("/desks", async (OrganisationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.DesksAsync(ct)));
-        group.MapGet("/agents", async (OrganisationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.AgentsAsync(ct)));
+        group.MapGet("/desks", async (OrganisationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.DesksAsync(ct)))
+            .WithSummary("The desks with their open conversations and agents.");
+        group.MapPost("/desks", async (DeskRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
+            (await profiles.CreateDeskAsync(body, user.Requester(), ct)).Respond(d => TypedResults.Created($"/api/v1/desks/{d.Id}", d)))
+            .RequireAuthorization(Policies.Lead)
+            .WithSummary("Creates a desk (name unique, no ','; description up to 500 characters); leads and admins, audited.");
+        group.MapPut("/desks/{id:long}", async (long id, DeskRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
+            (await profiles.UpdateDeskAsync(id, body, user.Requester(), ct)).Ok())
+            .RequireAuthorization(Policies.Lead)
+            .WithSummary("Renames or re-describes a desk (agents' extra desks follow the rename); leads and admins, audited.");
+
+        group.MapGet("/agents", async (OrganisationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.AgentsAsync(ct)))
+            .WithSummary("The agents with skills, capacity, shifts, status, whether on shift now and their emotional load now.");
+        group.MapGet("/agents/me", async (OrganisationQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+            (await queries.AgentOfUserAsync(user.Requester().UserId, ct)).Ok())
+            .WithSummary("The agent linked to the signed-in user (404 when none).");
+        group.MapGet("/agents/{id:long}", async (long id, OrganisationQueries queries, CancellationToken ct) => (await queries.AgentAsync(id, ct)).Ok())
+            .WithSummary("One agent.");
+        group.MapPost("/agents", async (AgentRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
+            (await profiles.CreateAgentAsync(body, user.Requester(), ct)).Respond(a => TypedResults.Created($"/api/v1/agents/{a.Id}", a)))
+            .RequireAuthorization(Policies.Lead)
+            .WithSummary("Adds an agent (name and email required; desk, extraDesks, languages, vulnerabilityTrained, capacity, channelCapacity, shifts, timeZone, userId); leads and admins, audited.");
+        group.MapPatch("/agents/{id:long}", async (long id, AgentRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
+            (await profiles.UpdateAgentAsync(id, body, user.Requester(), ct)).Ok())
+            .WithSummary("Changes the given fields of an agent (omitted fields stay); leads and admins (403 otherwise), audited.");
+        group.MapPut("/agents/{id:long}/status", async (long id, StatusRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
+            (await profiles.SetStatusAsync(id, body, user.Requester(), ct)).Ok())
+            .WithSummary("Sets status available, break or away: an agent their own (through their linked user), leads and admins anyone's; audited. Break and away take no new work; a break lets load recover faster.");
+    }
+
+    private static Requester Requester(this ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        long? userId = id is not null && !id.StartsWith("apikey:", StringComparison.Ordinal)
+            && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var lead = user.IsInRole(Roles.Lead) || user.IsInRole(Roles.Admin) || SecuritySetup.HasScope(user, App.Features.Security.Scopes.Admin);
+        return new Requester(user.Actor(), userId, lead);
     }
 }
