@@ -148,7 +148,7 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Fe
 
     internal static string Id(Data.Entities.Agent agent) => agent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static CoreAgent ToCore(Data.Entities.Agent a)
+    internal static CoreAgent ToCore(Data.Entities.Agent a)
     {
         var desks = new List<string>();
         if (a.Desk is not null)
@@ -171,7 +171,7 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Fe
     private static string Language(Customer customer) =>
         customer.Locale is { Length: >= 2 } locale ? locale[..2].ToLowerInvariant() : "en";
 
-    private static CustomerContext Context(Customer c) => new(
+    internal static CustomerContext Context(Customer c) => new(
         c.ExternalId,
         c.Region ?? "",
         c.Account?.AnnualValue ?? 0,
