@@ -30,6 +30,8 @@ public static class AppServices
         services.AddScoped<ConversationQueries>();
         services.AddScoped<CustomerQueries>();
         services.AddScoped<Features.Routing.RoutingPolicies>();
+        services.AddScoped<Features.Routing.PolicyDrafts>();
+        services.AddScoped<Features.Routing.PolicyComparisons>();
         services.AddScoped<RecordNeed>();
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<AgentProfiles>();

@@ -22,6 +22,7 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<RoutingPolicyVersion> RoutingPolicies => Set<RoutingPolicyVersion>();
+    public DbSet<PolicyDraft> PolicyDrafts => Set<PolicyDraft>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<Article> Articles => Set<Article>();
 
@@ -77,6 +78,14 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
             e.Property(x => x.Version).HasMaxLength(100);
             e.Property(x => x.ActivatedBy).HasMaxLength(320);
             e.HasIndex(x => new { x.Name, x.Version }).IsUnique();
+        });
+        modelBuilder.Entity<PolicyDraft>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.CreatedBy).HasMaxLength(320);
+            e.Property(x => x.UpdatedBy).HasMaxLength(320);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasIndex(x => x.UpdatedAt);
         });
         modelBuilder.Entity<Customer>(e =>
         {

@@ -180,7 +180,7 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Fe
     private static string Language(Customer customer) =>
         customer.Locale is { Length: >= 2 } locale ? locale[..2].ToLowerInvariant() : "en";
 
-    private static CustomerContext Context(Customer c) => new(
+    internal static CustomerContext Context(Customer c) => new(
         c.ExternalId,
         c.Region ?? "",
         c.Account?.AnnualValue ?? 0,

@@ -15,7 +15,7 @@ public sealed record SimulationRequest(string? Policy, string Agents, int Genera
 
 public sealed record SegmentSummary(string Segment, int Count, int Handled, double WaitP50Minutes, double WaitP90Minutes, double SlaMet);
 
-public sealed record AgentSummary(string Id, int Conversations, double PeakLoad, double AverageLoad, int LongestHeavyStreak, int Breaks, int LeadAlerts);
+public sealed record AgentSummary(string Id, string Name, int Conversations, double PeakLoad, double AverageLoad, int LongestHeavyStreak, int Breaks, int LeadAlerts);
 
 public sealed record SimulationSummary(
     string Policy,
@@ -90,8 +90,14 @@ public static class PolicyPreview
             }
             return new SimConversation(m.Id, m.Customer, m.Channel, m.CreatedAt, r.Reading, r.Person, r.Answer);
         }).ToList();
-        var report = Simulator.Run(new PolicyRouter(policy), agents, traffic);
-        return (new SimulationSummary(
+        return (Summarize(Simulator.Run(new PolicyRouter(policy), agents, traffic)), []);
+    }
+
+    /// <summary>The report as the API shows it: segments by lower-case name, agents without their load samples.</summary>
+    public static SimulationSummary Summarize(SimulationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new SimulationSummary(
             report.PolicyName,
             report.PolicyVersion,
             report.Conversations,
@@ -106,6 +112,6 @@ public static class PolicyPreview
             report.VulnerableByTrained,
             report.VulnerableToSelfService,
             [.. report.Segments.Select(s => new SegmentSummary(s.Segment.ToString().ToLowerInvariant(), s.Count, s.Handled, s.WaitP50, s.WaitP90, s.SlaMet))],
-            [.. report.Agents.Select(a => new AgentSummary(a.Id, a.Conversations, a.PeakLoad, a.AverageLoad, a.LongestHeavyStreak, a.Breaks, a.LeadAlerts))]), []);
+            [.. report.Agents.Select(a => new AgentSummary(a.Id, a.Name, a.Conversations, a.PeakLoad, a.AverageLoad, a.LongestHeavyStreak, a.Breaks, a.LeadAlerts))]);
     }
 }
