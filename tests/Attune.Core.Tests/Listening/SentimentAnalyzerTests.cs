@@ -187,6 +187,123 @@ public class SentimentAnalyzerTests
         Assert.Equal(sign, Math.Sign(Read(text).Compound));
     }
 
+    [Theory]
+    [InlineData("thanks:)", 1)]
+    [InlineData("fixed it!:D", 1)]
+    [InlineData("broken again:(", -1)]
+    [InlineData("Thanks :)))", 1)]
+    [InlineData("still waiting :((((", -1)]
+    [InlineData("XDDD", 1)]
+    [InlineData("you guys <333", 1)]
+    [InlineData("yay \\o/", 1)]
+    [InlineData("ugh =/", -1)]
+    [InlineData("so cute ^.^", 1)]
+    [InlineData("missed it ;(", -1)]
+    [InlineData("see you soon xx", 1)]
+    [InlineData("♥♥♥", 1)]
+    [InlineData("this again \U0001F926\u200D\u2640\uFE0F", -1)]
+    [InlineData("new phone \U0001F64C\U0001F3FD", 1)]
+    public void SocialMediaEmoticonsAndEmoji_CarryFeeling(string text, int sign)
+    {
+        Assert.Equal(sign, Math.Sign(Read(text).Compound));
+    }
+
+    [Theory]
+    [InlineData("got my refund :)", "got my refund :)))")]
+    [InlineData("still broken :(", "still broken :((((")]
+    public void RepeatedEmoticonMouth_IsEmphasis(string plain, string repeated)
+    {
+        Assert.True(Math.Abs(Read(repeated).Compound) > Math.Abs(Read(plain).Compound));
+    }
+
+    [Theory]
+    [InlineData("hahahah")]
+    [InlineData("ahahahaha")]
+    [InlineData("bwahahaha")]
+    [InlineData("hehehehe")]
+    [InlineData("lololol")]
+    public void LaughterOfAnyLength_IsPositive(string text)
+    {
+        var evidence = Assert.Single(Read(text).Evidence);
+        Assert.Equal("sentiment.laughter", evidence.Cue);
+        Assert.True(evidence.Weight >= 1.5);
+    }
+
+    [Theory]
+    [InlineData("haha")]
+    [InlineData("hahahahaha")]
+    [InlineData("lolol")]
+    [InlineData("bwahaha")]
+    public void Laughter_IsRecognised(string norm)
+    {
+        Assert.True(SentimentAnalyzer.IsLaughter(norm));
+    }
+
+    [Theory]
+    [InlineData("hah")]
+    [InlineData("hahe")]
+    [InlineData("hhaa")]
+    [InlineData("hello")]
+    [InlineData("lolo")]
+    [InlineData("ahha")]
+    [InlineData("alohaha")]
+    public void NotLaughter_IsNotRecognised(string norm)
+    {
+        Assert.False(SentimentAnalyzer.IsLaughter(norm));
+    }
+
+    [Theory]
+    [InlineData("yayy", "sentiment.yay")]
+    [InlineData("so sadd", "sentiment.sad")]
+    [InlineData("Yess!", "sentiment.yes")]
+    public void DoubledLastLetter_IsTheFeelingWord(string text, string cue)
+    {
+        Assert.Contains(Read(text).Evidence, e => e.Cue == cue);
+    }
+
+    [Theory]
+    [InlineData("the staff were free")]
+    [InlineData("my boss called")]
+    public void DoubledLastLetterOfAnOrdinaryWord_IsNotStripped(string text)
+    {
+        Assert.DoesNotContain(Read(text).Evidence, e => e.Cue is "sentiment.fre" or "sentiment.bos" or "sentiment.staf");
+    }
+
+    [Theory]
+    [InlineData("Loving this weather #not")]
+    [InlineData("Great service as always #sarcasm")]
+    [InlineData("love waiting on hold for an hour #sarcastic")]
+    public void SarcasmHashtag_TurnsPraiseNegative(string text)
+    {
+        Assert.True(Read(text).Compound < -0.05, $"compound {Read(text).Compound}");
+    }
+
+    [Theory]
+    [InlineData("I couldnt be happier with the fix", 1)]
+    [InlineData("Could not have been more helpful", 1)]
+    [InlineData("couldn't ask for a better agent", 1)]
+    [InlineData("The service couldnt be worse", -1)]
+    public void CouldNotBeComparative_IsTheLimitNotADenial(string text, int sign)
+    {
+        Assert.Equal(sign, Math.Sign(Read(text).Compound));
+    }
+
+    [Fact]
+    public void CouldNotWithoutComparative_StillNegates()
+    {
+        Assert.True(Read("I could not be happy with this").Compound < 0);
+    }
+
+    [Theory]
+    [InlineData("lolz that was good", 1)]
+    [InlineData("smfh", -1)]
+    [InlineData("it neva works", -1)]
+    [InlineData("that was freakin awesome", 1)]
+    public void SocialMediaSlang_CarriesFeeling(string text, int sign)
+    {
+        Assert.Equal(sign, Math.Sign(Read(text).Compound));
+    }
+
     [Fact]
     public void EmojiAfterNegator_IsNotReversed()
     {
