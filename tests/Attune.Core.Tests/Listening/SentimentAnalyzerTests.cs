@@ -1,11 +1,15 @@
 using Attune.Core.Listening;
 using Attune.Core.Listening.Sentiment;
+using Attune.Core.Text;
 
 namespace Attune.Core.Tests.Listening;
 
 public class SentimentAnalyzerTests
 {
     private static SentimentReading Read(string text) => Listener.Default.Read(text).Sentiment;
+
+    // The lexicon's evidence, without the learned model's whole-message share.
+    private static Evidence[] Lexical(SentimentReading reading) => [.. reading.Evidence.Where(e => e.Cue != "sentiment.model")];
 
     [Theory]
     // The two messages VADER scores 0.000.
@@ -101,7 +105,7 @@ public class SentimentAnalyzerTests
     public void NegatedExpectation_IsAClearComplaint()
     {
         var reading = Read("The refund hasn't arrived");
-        var evidence = Assert.Single(reading.Evidence);
+        var evidence = Assert.Single(Lexical(reading));
         Assert.Equal("hasn't arrived", evidence.Text);
         Assert.Equal("sentiment.not.arrived", evidence.Cue);
         Assert.True(evidence.Weight <= -1.3);
@@ -130,7 +134,7 @@ public class SentimentAnalyzerTests
     [Fact]
     public void ElongatedWordNotInLexiconAsTwoLetters_IsFoundWithOne()
     {
-        var evidence = Assert.Single(Read("I'm so happyyyy").Evidence);
+        var evidence = Assert.Single(Lexical(Read("I'm so happyyyy")));
         Assert.Equal("sentiment.happy", evidence.Cue);
         Assert.True(evidence.Weight > 2.6);
     }
@@ -138,7 +142,7 @@ public class SentimentAnalyzerTests
     [Fact]
     public void WholeMessageInCapitals_IsNotEmphasis()
     {
-        Assert.Equal(Read("the service was great").Compound, Read("THE SERVICE WAS GREAT").Compound);
+        Assert.Equal(Assert.Single(Lexical(Read("the service was great"))).Weight, Assert.Single(Lexical(Read("THE SERVICE WAS GREAT"))).Weight);
     }
 
     [Theory]
@@ -213,7 +217,10 @@ public class SentimentAnalyzerTests
     [InlineData("still broken :(", "still broken :((((")]
     public void RepeatedEmoticonMouth_IsEmphasis(string plain, string repeated)
     {
-        Assert.True(Math.Abs(Read(repeated).Compound) > Math.Abs(Read(plain).Compound));
+        var before = Assert.Single(Lexical(Read(plain)), e => e.Text.StartsWith(':'));
+        var after = Assert.Single(Lexical(Read(repeated)), e => e.Text.StartsWith(':'));
+        Assert.Equal(Math.Sign(before.Weight), Math.Sign(after.Weight));
+        Assert.True(Math.Abs(after.Weight) > Math.Abs(before.Weight));
     }
 
     [Theory]
@@ -224,7 +231,7 @@ public class SentimentAnalyzerTests
     [InlineData("lololol")]
     public void LaughterOfAnyLength_IsPositive(string text)
     {
-        var evidence = Assert.Single(Read(text).Evidence);
+        var evidence = Assert.Single(Lexical(Read(text)));
         Assert.Equal("sentiment.laughter", evidence.Cue);
         Assert.True(evidence.Weight >= 1.5);
     }
@@ -320,7 +327,10 @@ public class SentimentAnalyzerTests
     public void Evidence_IsStrongestFirstWithSpansInTheOriginalText()
     {
         const string text = "The agent was great, the wait was terrible and the app is slow";
-        var evidence = Read(text).Evidence;
+        var all = Read(text).Evidence;
+        Assert.Equal("sentiment.model", all[^1].Cue);
+        Assert.Equal(text, all[^1].Text);
+        var evidence = Lexical(Read(text));
         Assert.True(evidence.Length >= 3);
         for (var i = 1; i < evidence.Length; i++)
         {
@@ -330,6 +340,32 @@ public class SentimentAnalyzerTests
         {
             Assert.Equal(e.Text, text.Substring(e.Span.Start, e.Span.Length));
         }
+    }
+
+    [Theory]
+    [InlineData("The service was great")]
+    [InlineData("The wait was terrible")]
+    [InlineData("The agent was great but the wait was terrible")]
+    public void ModelTilt_MovesTheCompoundByItsWeight(string text)
+    {
+        var analyzer = new SentimentAnalyzer(SentimentLexicon.LoadEmbedded());
+        var document = TextPreparer.Prepare(text);
+        var lexiconOnly = new SentimentAnalyzer(SentimentLexicon.LoadEmbedded(), SentimentSettings.Default with { ModelWeight = 0 }).Analyze(document).Compound;
+        var w = SentimentSettings.Default.ModelWeight;
+        Assert.Equal(((1 - w) * lexiconOnly) + w, analyzer.Analyze(document, 1).Compound, 9);
+        Assert.Equal(((1 - w) * lexiconOnly) - w, analyzer.Analyze(document, -1).Compound, 9);
+        Assert.Contains(analyzer.Analyze(document, 1).Evidence, e => e.Cue == "sentiment.model" && e.Weight == Math.Round(w, 2));
+    }
+
+    [Theory]
+    [InlineData("Can you tell me my balance?")]
+    [InlineData("Please update the address on my account.")]
+    [InlineData("")]
+    public void ModelTilt_NeverInventsFeeling(string text)
+    {
+        var reading = new SentimentAnalyzer(SentimentLexicon.LoadEmbedded()).Analyze(TextPreparer.Prepare(text), 1);
+        Assert.Equal(0, reading.Compound);
+        Assert.Empty(reading.Evidence);
     }
 
     [Fact]

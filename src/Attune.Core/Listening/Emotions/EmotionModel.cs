@@ -19,11 +19,11 @@ internal sealed class EmotionModel(EmotionModelData data)
 
     private readonly EmotionModelData _data = data;
 
-    /// <summary>One score per <see cref="Emotion"/>, in enum order. The sentiment reading is not used: the model reads
-    /// the words alone, so that it does not shift whenever the sentiment lexicon is edited.</summary>
-    public ImmutableArray<EmotionScore> Score(Document document, SentimentReading sentiment)
+    /// <summary>One score per <see cref="Emotion"/>, in enum order. The model reads the words alone (not the sentiment
+    /// lexicon), so it does not shift whenever the lexicon is edited. <paramref name="tilt"/> is its sentiment-group
+    /// heads' verdict, P(positive) - P(negative) in [-1, 1], computed in the same pass for the sentiment reading.</summary>
+    public ImmutableArray<EmotionScore> Score(Document document, out double tilt)
     {
-        _ = sentiment;
         var max = EmotionFeatures.MaxFeatures(document.Tokens.Length);
         FeatureHit[]? rented = null;
         var hits = max <= StackFeatures ? stackalloc FeatureHit[StackFeatures] : (rented = ArrayPool<FeatureHit>.Shared.Rent(max));
@@ -31,6 +31,7 @@ internal sealed class EmotionModel(EmotionModelData data)
         {
             Span<double> z = stackalloc double[EmotionHeads.Count];
             var matched = Logits(document, hits, z);
+            tilt = Sigmoid(z[EmotionHeads.Positive]) - Sigmoid(z[EmotionHeads.Negative]);
             var cues = ApplyCues(document, z);
             var scores = new EmotionScore[EmotionHeads.EmotionCount];
             for (var h = 0; h < scores.Length; h++)

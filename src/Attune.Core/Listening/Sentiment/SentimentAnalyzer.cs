@@ -9,6 +9,7 @@ namespace Attune.Core.Listening.Sentiment;
 internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSettings? settings = null)
 {
     private static readonly SentimentEntry ContractedNegator = new("n't", SentimentRole.Negator, 0, SentimentTags.None);
+    private const string ModelCue = "sentiment.model";
     private static readonly SentimentReading Nothing = new(0, 0, 0, 1, SentimentLabel.Neutral, []);
     // "Loving Mondays #not": on social media these hashtags mark what came before as sarcasm.
     private static readonly SentimentEntry SarcasmHashtag = new("#sarcasm", SentimentRole.Valence, -1.0, SentimentTags.Sarcasm | SentimentTags.Fixed);
@@ -17,7 +18,10 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
     private readonly SentimentSettings _s = settings ?? SentimentSettings.Default;
     private readonly SentimentEntry _laughter = new("laughter", SentimentRole.Valence, lexicon.Word("hahaha")?.Value ?? 1.8, SentimentTags.Fixed);
 
-    public SentimentReading Analyze(Document document)
+    /// <summary>Reads the message's feeling from the lexicon and rules; <paramref name="tilt"/> (P(positive) - P(negative)
+    /// of the learned model, -1..1, 0 = none) takes <see cref="SentimentSettings.ModelWeight"/> of the compound when the
+    /// lexicon found feeling.</summary>
+    public SentimentReading Analyze(Document document, double tilt = 0)
     {
         var n = document.Tokens.Length;
         if (n == 0)
@@ -29,7 +33,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         var clause = ArrayPool<double>.Shared.Rent(n);
         try
         {
-            return Score(document, modifiers, items, clause);
+            return Score(document, modifiers, items, clause, tilt);
         }
         finally
         {
@@ -39,7 +43,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         }
     }
 
-    private SentimentReading Score(Document document, SentimentEntry?[] modifiers, SentimentItem[] items, double[] clause)
+    private SentimentReading Score(Document document, SentimentEntry?[] modifiers, SentimentItem[] items, double[] clause, double tilt)
     {
         var tokens = document.Tokens;
         var n = tokens.Length;
@@ -153,6 +157,9 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             sum += Math.Sign(sum) * marks;
         }
         var compound = Math.Clamp(sum / Math.Sqrt(sum * sum + _s.Alpha), -1, 1);
+        // The learned model reads the whole message; it refines the lexicon's verdict, it never invents feeling.
+        var model = _s.ModelWeight * Math.Clamp(tilt, -1, 1);
+        compound = Math.Clamp(((1 - _s.ModelWeight) * compound) + model, -1, 1);
         var neutral = units == 0 ? 0 : Math.Clamp((units - sentimentUnits) / (double)units, 0, 1);
         var felt = positive + negative;
         var positiveShare = felt == 0 ? 0 : (1 - neutral) * positive / felt;
@@ -171,7 +178,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             label = SentimentLabel.Mixed;
         }
 
-        return new SentimentReading(compound, positiveShare, negativeShare, neutral, label, Evidence(document, items, count));
+        return new SentimentReading(compound, positiveShare, negativeShare, neutral, label, Evidence(document, items, count, model));
     }
 
     /// <summary>The longest phrase starting at token <paramref name="i"/>, else the token's own entry.</summary>
@@ -457,9 +464,9 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         return word is "more" or "less" or "better" or "worse" || (word.Length > 4 && word.EndsWith("er", StringComparison.Ordinal));
     }
 
-    private static ImmutableArray<Evidence> Evidence(Document document, SentimentItem[] items, int count)
+    private static ImmutableArray<Evidence> Evidence(Document document, SentimentItem[] items, int count, double model)
     {
-        var evidence = new Evidence[count];
+        var evidence = new Evidence[count + 1];
         var kept = 0;
         for (var k = 0; k < count; k++)
         {
@@ -476,6 +483,11 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
                 Math.Round(item.Weight, 2));
         }
         Array.Sort(evidence, 0, kept, StrongestFirst.Instance);
+        // The model's share (in compound points) reads the whole message, so its evidence is the whole text; it comes last.
+        if (Math.Round(model, 2) != 0)
+        {
+            evidence[kept++] = document.Evidence(0, document.Tokens.Length - 1, ModelCue, Math.Round(model, 2));
+        }
         return ImmutableArray.Create(evidence, 0, kept);
     }
 
