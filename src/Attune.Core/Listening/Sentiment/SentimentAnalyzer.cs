@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using Attune.Core.Listening.Emotions;
 using Attune.Core.Text;
 
 namespace Attune.Core.Listening.Sentiment;
@@ -18,10 +19,10 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
     private readonly SentimentSettings _s = settings ?? SentimentSettings.Default;
     private readonly SentimentEntry _laughter = new("laughter", SentimentRole.Valence, lexicon.Word("hahaha")?.Value ?? 1.8, SentimentTags.Fixed);
 
-    /// <summary>Reads the message's feeling from the lexicon and rules; <paramref name="tilt"/> (P(positive) - P(negative)
-    /// of the learned model, -1..1, 0 = none) takes <see cref="SentimentSettings.ModelWeight"/> of the compound when the
+    /// <summary>Reads the message's feeling from the lexicon and rules; the learned model's <paramref name="tilt"/>
+    /// (P(positive) - P(negative), -1..1) takes <see cref="SentimentSettings.ModelWeight"/> of the compound when the
     /// lexicon found feeling.</summary>
-    public SentimentReading Analyze(Document document, double tilt = 0)
+    public SentimentReading Analyze(Document document, SentimentTilt tilt = default)
     {
         var n = document.Tokens.Length;
         if (n == 0)
@@ -43,7 +44,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         }
     }
 
-    private SentimentReading Score(Document document, SentimentEntry?[] modifiers, SentimentItem[] items, double[] clause, double tilt)
+    private SentimentReading Score(Document document, SentimentEntry?[] modifiers, SentimentItem[] items, double[] clause, SentimentTilt tilt)
     {
         var tokens = document.Tokens;
         var n = tokens.Length;
@@ -158,7 +159,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         }
         var compound = Math.Clamp(sum / Math.Sqrt(sum * sum + _s.Alpha), -1, 1);
         // The learned model reads the whole message; it refines the lexicon's verdict, it never invents feeling.
-        var model = _s.ModelWeight * Math.Clamp(tilt, -1, 1);
+        var model = _s.ModelWeight * Math.Clamp(tilt.Value, -1, 1);
         compound = Math.Clamp(((1 - _s.ModelWeight) * compound) + model, -1, 1);
         var neutral = units == 0 ? 0 : Math.Clamp((units - sentimentUnits) / (double)units, 0, 1);
         var felt = positive + negative;
@@ -178,7 +179,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             label = SentimentLabel.Mixed;
         }
 
-        return new SentimentReading(compound, positiveShare, negativeShare, neutral, label, Evidence(document, items, count, model));
+        return new SentimentReading(compound, positiveShare, negativeShare, neutral, label, Evidence(document, items, count, model, tilt));
     }
 
     /// <summary>The longest phrase starting at token <paramref name="i"/>, else the token's own entry.</summary>
@@ -464,7 +465,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         return word is "more" or "less" or "better" or "worse" || (word.Length > 4 && word.EndsWith("er", StringComparison.Ordinal));
     }
 
-    private static ImmutableArray<Evidence> Evidence(Document document, SentimentItem[] items, int count, double model)
+    private static ImmutableArray<Evidence> Evidence(Document document, SentimentItem[] items, int count, double model, SentimentTilt tilt)
     {
         var evidence = new Evidence[count + 1];
         var kept = 0;
@@ -483,10 +484,10 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
                 Math.Round(item.Weight, 2));
         }
         Array.Sort(evidence, 0, kept, StrongestFirst.Instance);
-        // The model's share (in compound points) reads the whole message, so its evidence is the whole text; it comes last.
-        if (Math.Round(model, 2) != 0)
+        // The model's share (in compound points, not valence points) comes last, on the words that pushed it most.
+        if (Math.Round(model, 2) != 0 && tilt.First >= 0)
         {
-            evidence[kept++] = document.Evidence(0, document.Tokens.Length - 1, ModelCue, Math.Round(model, 2));
+            evidence[kept++] = document.Evidence(tilt.First, tilt.Last, ModelCue, Math.Round(model, 2));
         }
         return ImmutableArray.Create(evidence, 0, kept);
     }
