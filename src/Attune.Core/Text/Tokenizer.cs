@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -16,6 +17,9 @@ internal static class Tokenizer
         ">:-)", ">:)", ">:D", ";-(", ":-}", ":-{", ":-c", ":-3", ":-S", ":'D", "\\o/", "^.^", "^-^", ">.<", "-.-", "*_*",
         "=]", "=[", "=/", "=\\", "=P", "=p", "=3", ";(", ";]", ";P", ";p", ":}", ":{", ":c", "D=", "XP", "xP",
     ];
+
+    // Most chunks start with a letter no emoticon starts with: one set lookup spares the list scan.
+    private static readonly SearchValues<char> EmoticonStarts = SearchValues.Create(string.Concat(Emoticons.Select(e => e[0]).Distinct()));
 
     public static (Token[] Tokens, char[] Norm) Tokenize(string text)
     {
@@ -43,7 +47,7 @@ internal static class Tokenizer
                 i = urlEnd;
                 continue;
             }
-            if ((AtChunkStart(text, i) || AfterWord(text, i)) && TryEmoticon(text, i, AtChunkStart(text, i), out var emoEnd, out var emoLength))
+            if (EmoticonStarts.Contains(c) && (AtChunkStart(text, i) || AfterWord(text, i)) && TryEmoticon(text, i, AtChunkStart(text, i), out var emoEnd, out var emoLength))
             {
                 // A repeated mouth (":)))", "XDDD", "<333") is the emoticon, stressed like an elongated word.
                 var emoFlags = emoLength < emoEnd - start ? TokenFlags.Elongated : TokenFlags.None;
@@ -224,7 +228,7 @@ internal static class Tokenizer
     {
         foreach (var e in Emoticons)
         {
-            if (string.CompareOrdinal(text, i, e, 0, e.Length) == 0)
+            if (e[0] == text[i] && string.CompareOrdinal(text, i, e, 0, e.Length) == 0)
             {
                 length = e.Length;
                 end = i + e.Length;
