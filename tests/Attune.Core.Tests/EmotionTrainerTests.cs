@@ -41,7 +41,7 @@ public class EmotionTrainerTests
     {
         var model = new EmotionModel(EmotionTrainer.Train(Examples(), Examples(), Options).Model);
 
-        var scores = model.Score(TextPreparer.Prepare("thanks, that was quick"), null!);
+        var scores = model.Score(TextPreparer.Prepare("thanks, that was quick"), out _);
 
         Assert.True(scores[(int)Emotion.Gratitude].IsPresent);
         Assert.False(scores[(int)Emotion.Anger].IsPresent);

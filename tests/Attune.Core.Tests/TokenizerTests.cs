@@ -17,6 +17,31 @@ public class TokenizerTests
         Assert.Equal(expected.Replace("#refund", "refund", StringComparison.Ordinal), actual);
     }
 
+    [Theory]
+    [InlineData("thanks:)", "thanks|:)")]
+    [InlineData("fun!:D", "fun|!|:D")]
+    [InlineData("yay :)))", "yay|:))")]
+    [InlineData("XDDD", "XD")]
+    [InlineData("<333 u", "<3|u")]
+    [InlineData("\\o/ yes =/", "\\o/|yes|=/")]
+    [InlineData("at 10:30 ok", "at|10:30|ok")]
+    [InlineData("Note:Daily", "note|:|daily")]
+    [InlineData("a:(b)", "a|:|(|b|)")]
+    public void Emoticons_AttachedOrRepeated_AreOneToken(string text, string expected)
+    {
+        var (tokens, norm) = Tokenizer.Tokenize(text);
+        Assert.Equal(expected, string.Join('|', tokens.Select(t => new string(norm, t.NormStart, t.NormLength))));
+    }
+
+    [Fact]
+    public void RepeatedEmoticonMouth_IsElongatedAndSpansAllOfIt()
+    {
+        var (tokens, _) = Tokenizer.Tokenize("ok :((((");
+        Assert.Equal(TokenKind.Emoticon, tokens[1].Kind);
+        Assert.True(tokens[1].Has(TokenFlags.Elongated));
+        Assert.Equal(5, tokens[1].Length);
+    }
+
     [Fact]
     public void ShoutedElongatedWord_IsFlagged()
     {

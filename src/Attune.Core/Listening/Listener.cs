@@ -41,8 +41,8 @@ public sealed class Listener
             return Unread(language, document.Info);
         }
 
-        var sentiment = _sentiment.Analyze(document);
-        var emotions = _emotions.Score(document, sentiment);
+        var emotions = _emotions.Score(document, out var tilt);
+        var sentiment = _sentiment.Analyze(document, tilt);
         var signals = _signals.Detect(document);
         return new Reading(language, sentiment, emotions, signals.Vulnerability, signals.Urgency, signals.Effort, signals.Churn, signals.Topic, document.Info);
     }

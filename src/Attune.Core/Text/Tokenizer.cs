@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,7 +14,12 @@ internal static class Tokenizer
         ":-|", ":-O", ":-o", ";-)", "=-)", "=-(", "<\\3", "</3", "^_^", "^^", "-_-", "T_T", ";_;", "o_O", "O_o",
         ":))", ":((", ":)", ":(", ":D", ":P", ":p", ":/", ":\\", ":|", ":O", ":o", ";)", ";D", "=)", "=(", "=D", ":]",
         ":[", ":3", "<3", "xD", "XD", "xd", ":S", ":s", "D:", ":@", ":*", ":$", ":#", ":x", ":X",
+        ">:-)", ">:)", ">:D", ";-(", ":-}", ":-{", ":-c", ":-3", ":-S", ":'D", "\\o/", "^.^", "^-^", ">.<", "-.-", "*_*",
+        "=]", "=[", "=/", "=\\", "=P", "=p", "=3", ";(", ";]", ";P", ";p", ":}", ":{", ":c", "D=", "XP", "xP",
     ];
+
+    // Most chunks start with a letter no emoticon starts with: one set lookup spares the list scan.
+    private static readonly SearchValues<char> EmoticonStarts = SearchValues.Create(string.Concat(Emoticons.Select(e => e[0]).Distinct()));
 
     public static (Token[] Tokens, char[] Norm) Tokenize(string text)
     {
@@ -41,9 +47,12 @@ internal static class Tokenizer
                 i = urlEnd;
                 continue;
             }
-            if (AtChunkStart(text, i) && TryEmoticon(text, i, out var emoEnd))
+            if (EmoticonStarts.Contains(c) && (AtChunkStart(text, i) || AfterWord(text, i)) && TryEmoticon(text, i, AtChunkStart(text, i), out var emoEnd, out var emoLength))
             {
-                Add(tokens, norm, text, start, emoEnd, TokenKind.Emoticon, TokenFlags.None, sentence);
+                // A repeated mouth (":)))", "XDDD", "<333") is the emoticon, stressed like an elongated word.
+                var emoFlags = emoLength < emoEnd - start ? TokenFlags.Elongated : TokenFlags.None;
+                Add(tokens, norm, text, start, start + emoLength, TokenKind.Emoticon, emoFlags, sentence);
+                tokens[^1] = tokens[^1] with { Length = emoEnd - start };
                 i = emoEnd;
                 continue;
             }
@@ -78,6 +87,13 @@ internal static class Tokenizer
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '`';
 
     private static bool AtChunkStart(string text, int i) => i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '"';
+
+    // "thanks:)", "fun!:D": an emoticon written straight after a word (two letters) or a sentence mark.
+    private static bool AfterWord(string text, int i) =>
+        i >= 2 && text[i] is ':' or ';' or '='
+        && ((char.IsLetter(text[i - 1]) && char.IsLetter(text[i - 2])) || text[i - 1] is '!' or '.' or '?' or ',');
+
+    private static bool IsMouth(char c) => c is ')' or '(' or 'D' or 'P' or 'p' or '3' or '[' or ']' or '/' or '*';
 
     private static int ScanWord(string text, int i, List<Token> tokens, StringBuilder norm, int sentence)
     {
@@ -206,13 +222,31 @@ internal static class Tokenizer
         return true;
     }
 
-    private static bool TryEmoticon(string text, int i, out int end)
+    /// <summary>An emoticon at <paramref name="i"/>: <paramref name="end"/> after its repeated mouth, <paramref name="length"/>
+    /// of the listed emoticon itself. Not <paramref name="chunkStart"/>: it must also end the chunk.</summary>
+    private static bool TryEmoticon(string text, int i, bool chunkStart, out int end, out int length)
     {
         foreach (var e in Emoticons)
         {
-            if (string.CompareOrdinal(text, i, e, 0, e.Length) == 0)
+            if (e[0] == text[i] && string.CompareOrdinal(text, i, e, 0, e.Length) == 0)
             {
+                length = e.Length;
                 end = i + e.Length;
+                if (IsMouth(e[^1]))
+                {
+                    while (end < text.Length && text[end] == e[^1])
+                    {
+                        end++;
+                    }
+                }
+                if (!chunkStart)
+                {
+                    if (end == text.Length || char.IsWhiteSpace(text[end]))
+                    {
+                        return true;
+                    }
+                    continue;
+                }
                 // A whole chunk: followed by the end, whitespace, or punctuation that is not part of a word.
                 if (end == text.Length || char.IsWhiteSpace(text[end]) || (text[end] is '.' or ',' or '!' or '?' or ')' && !char.IsLetterOrDigit(e[^1])))
                 {
@@ -225,6 +259,7 @@ internal static class Tokenizer
             }
         }
         end = i;
+        length = 0;
         return false;
     }
 

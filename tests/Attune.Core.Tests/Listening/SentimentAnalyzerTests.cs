@@ -1,11 +1,16 @@
 using Attune.Core.Listening;
+using Attune.Core.Listening.Emotions;
 using Attune.Core.Listening.Sentiment;
+using Attune.Core.Text;
 
 namespace Attune.Core.Tests.Listening;
 
 public class SentimentAnalyzerTests
 {
     private static SentimentReading Read(string text) => Listener.Default.Read(text).Sentiment;
+
+    // The lexicon's evidence, without the learned model's whole-message share.
+    private static Evidence[] Lexical(SentimentReading reading) => [.. reading.Evidence.Where(e => e.Cue != "sentiment.model")];
 
     [Theory]
     // The two messages VADER scores 0.000.
@@ -101,7 +106,7 @@ public class SentimentAnalyzerTests
     public void NegatedExpectation_IsAClearComplaint()
     {
         var reading = Read("The refund hasn't arrived");
-        var evidence = Assert.Single(reading.Evidence);
+        var evidence = Assert.Single(Lexical(reading));
         Assert.Equal("hasn't arrived", evidence.Text);
         Assert.Equal("sentiment.not.arrived", evidence.Cue);
         Assert.True(evidence.Weight <= -1.3);
@@ -130,7 +135,7 @@ public class SentimentAnalyzerTests
     [Fact]
     public void ElongatedWordNotInLexiconAsTwoLetters_IsFoundWithOne()
     {
-        var evidence = Assert.Single(Read("I'm so happyyyy").Evidence);
+        var evidence = Assert.Single(Lexical(Read("I'm so happyyyy")));
         Assert.Equal("sentiment.happy", evidence.Cue);
         Assert.True(evidence.Weight > 2.6);
     }
@@ -138,7 +143,7 @@ public class SentimentAnalyzerTests
     [Fact]
     public void WholeMessageInCapitals_IsNotEmphasis()
     {
-        Assert.Equal(Read("the service was great").Compound, Read("THE SERVICE WAS GREAT").Compound);
+        Assert.Equal(Assert.Single(Lexical(Read("the service was great"))).Weight, Assert.Single(Lexical(Read("THE SERVICE WAS GREAT"))).Weight);
     }
 
     [Theory]
@@ -187,6 +192,126 @@ public class SentimentAnalyzerTests
         Assert.Equal(sign, Math.Sign(Read(text).Compound));
     }
 
+    [Theory]
+    [InlineData("thanks:)", 1)]
+    [InlineData("fixed it!:D", 1)]
+    [InlineData("broken again:(", -1)]
+    [InlineData("Thanks :)))", 1)]
+    [InlineData("still waiting :((((", -1)]
+    [InlineData("XDDD", 1)]
+    [InlineData("you guys <333", 1)]
+    [InlineData("yay \\o/", 1)]
+    [InlineData("ugh =/", -1)]
+    [InlineData("so cute ^.^", 1)]
+    [InlineData("missed it ;(", -1)]
+    [InlineData("see you soon xx", 1)]
+    [InlineData("♥♥♥", 1)]
+    [InlineData("this again \U0001F926\u200D\u2640\uFE0F", -1)]
+    [InlineData("new phone \U0001F64C\U0001F3FD", 1)]
+    public void SocialMediaEmoticonsAndEmoji_CarryFeeling(string text, int sign)
+    {
+        Assert.Equal(sign, Math.Sign(Read(text).Compound));
+    }
+
+    [Theory]
+    [InlineData("got my refund :)", "got my refund :)))")]
+    [InlineData("still broken :(", "still broken :((((")]
+    public void RepeatedEmoticonMouth_IsEmphasis(string plain, string repeated)
+    {
+        var before = Assert.Single(Lexical(Read(plain)), e => e.Text.StartsWith(':'));
+        var after = Assert.Single(Lexical(Read(repeated)), e => e.Text.StartsWith(':'));
+        Assert.Equal(Math.Sign(before.Weight), Math.Sign(after.Weight));
+        Assert.True(Math.Abs(after.Weight) > Math.Abs(before.Weight));
+    }
+
+    [Theory]
+    [InlineData("hahahah")]
+    [InlineData("ahahahaha")]
+    [InlineData("bwahahaha")]
+    [InlineData("hehehehe")]
+    [InlineData("lololol")]
+    public void LaughterOfAnyLength_IsPositive(string text)
+    {
+        var evidence = Assert.Single(Lexical(Read(text)));
+        Assert.Equal("sentiment.laughter", evidence.Cue);
+        Assert.True(evidence.Weight >= 1.5);
+    }
+
+    [Theory]
+    [InlineData("haha")]
+    [InlineData("hahahahaha")]
+    [InlineData("lolol")]
+    [InlineData("bwahaha")]
+    public void Laughter_IsRecognised(string norm)
+    {
+        Assert.True(SentimentAnalyzer.IsLaughter(norm));
+    }
+
+    [Theory]
+    [InlineData("hah")]
+    [InlineData("hahe")]
+    [InlineData("hhaa")]
+    [InlineData("hello")]
+    [InlineData("lolo")]
+    [InlineData("ahha")]
+    [InlineData("alohaha")]
+    public void NotLaughter_IsNotRecognised(string norm)
+    {
+        Assert.False(SentimentAnalyzer.IsLaughter(norm));
+    }
+
+    [Theory]
+    [InlineData("yayy", "sentiment.yay")]
+    [InlineData("so sadd", "sentiment.sad")]
+    [InlineData("Yess!", "sentiment.yes")]
+    public void DoubledLastLetter_IsTheFeelingWord(string text, string cue)
+    {
+        Assert.Contains(Read(text).Evidence, e => e.Cue == cue);
+    }
+
+    [Theory]
+    [InlineData("the staff were free")]
+    [InlineData("my boss called")]
+    public void DoubledLastLetterOfAnOrdinaryWord_IsNotStripped(string text)
+    {
+        Assert.DoesNotContain(Read(text).Evidence, e => e.Cue is "sentiment.fre" or "sentiment.bos" or "sentiment.staf");
+    }
+
+    [Theory]
+    [InlineData("Loving this weather #not")]
+    [InlineData("Great service as always #sarcasm")]
+    [InlineData("love waiting on hold for an hour #sarcastic")]
+    public void SarcasmHashtag_TurnsPraiseNegative(string text)
+    {
+        Assert.True(Read(text).Compound < -0.05, $"compound {Read(text).Compound}");
+    }
+
+    [Theory]
+    [InlineData("I couldnt be happier with the fix", 1)]
+    [InlineData("Could not have been more helpful", 1)]
+    [InlineData("couldn't ask for a better agent", 1)]
+    [InlineData("The service couldnt be worse", -1)]
+    public void CouldNotBeComparative_IsTheLimitNotADenial(string text, int sign)
+    {
+        Assert.Equal(sign, Math.Sign(Read(text).Compound));
+    }
+
+    [Fact]
+    public void CouldNotWithoutComparative_StillNegates()
+    {
+        Assert.True(Read("I could not be happy with this").Compound < 0);
+    }
+
+    [Theory]
+    [InlineData("lolz that was good", 1)]
+    [InlineData("smfh", -1)]
+    [InlineData("it neva works", -1)]
+    [InlineData("that was freakin awesome", 1)]
+    public void SocialMediaSlang_CarriesFeeling(string text, int sign)
+    {
+        Assert.Equal(sign, Math.Sign(Read(text).Compound));
+    }
+
     [Fact]
     public void EmojiAfterNegator_IsNotReversed()
     {
@@ -203,7 +328,11 @@ public class SentimentAnalyzerTests
     public void Evidence_IsStrongestFirstWithSpansInTheOriginalText()
     {
         const string text = "The agent was great, the wait was terrible and the app is slow";
-        var evidence = Read(text).Evidence;
+        var all = Read(text).Evidence;
+        Assert.Equal("sentiment.model", all[^1].Cue);
+        Assert.Contains(all[^1].Text, text, StringComparison.Ordinal);
+        Assert.True(all[^1].Text.Length < text.Length);
+        var evidence = Lexical(Read(text));
         Assert.True(evidence.Length >= 3);
         for (var i = 1; i < evidence.Length; i++)
         {
@@ -213,6 +342,34 @@ public class SentimentAnalyzerTests
         {
             Assert.Equal(e.Text, text.Substring(e.Span.Start, e.Span.Length));
         }
+    }
+
+    [Theory]
+    [InlineData("The service was great")]
+    [InlineData("The wait was terrible")]
+    [InlineData("The agent was great but the wait was terrible")]
+    public void ModelTilt_MovesTheCompoundByItsWeight(string text)
+    {
+        var analyzer = new SentimentAnalyzer(SentimentLexicon.LoadEmbedded());
+        var document = TextPreparer.Prepare(text);
+        var lexiconOnly = new SentimentAnalyzer(SentimentLexicon.LoadEmbedded(), SentimentSettings.Default with { ModelWeight = 0 }).Analyze(document).Compound;
+        var w = SentimentSettings.Default.ModelWeight;
+        Assert.Equal(((1 - w) * lexiconOnly) + w, analyzer.Analyze(document, new SentimentTilt(1, 1, 1)).Compound, 9);
+        Assert.Equal(((1 - w) * lexiconOnly) - w, analyzer.Analyze(document, new SentimentTilt(-1, 1, 1)).Compound, 9);
+        var model = Assert.Single(analyzer.Analyze(document, new SentimentTilt(1, 1, 1)).Evidence, e => e.Cue == "sentiment.model");
+        Assert.Equal(Math.Round(w, 2), model.Weight);
+        Assert.Equal(text.Split(' ')[1], model.Text);
+    }
+
+    [Theory]
+    [InlineData("Can you tell me my balance?")]
+    [InlineData("Please update the address on my account.")]
+    [InlineData("")]
+    public void ModelTilt_NeverInventsFeeling(string text)
+    {
+        var reading = new SentimentAnalyzer(SentimentLexicon.LoadEmbedded()).Analyze(TextPreparer.Prepare(text), new SentimentTilt(1, 0, 0));
+        Assert.Equal(0, reading.Compound);
+        Assert.Empty(reading.Evidence);
     }
 
     [Fact]

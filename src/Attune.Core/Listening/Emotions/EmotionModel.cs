@@ -19,11 +19,11 @@ internal sealed class EmotionModel(EmotionModelData data)
 
     private readonly EmotionModelData _data = data;
 
-    /// <summary>One score per <see cref="Emotion"/>, in enum order. The sentiment reading is not used: the model reads
-    /// the words alone, so that it does not shift whenever the sentiment lexicon is edited.</summary>
-    public ImmutableArray<EmotionScore> Score(Document document, SentimentReading sentiment)
+    /// <summary>One score per <see cref="Emotion"/>, in enum order. The model reads the words alone (not the sentiment
+    /// lexicon), so it does not shift whenever the lexicon is edited. <paramref name="tilt"/> is its sentiment-group
+    /// heads' verdict, computed in the same pass for the sentiment reading.</summary>
+    public ImmutableArray<EmotionScore> Score(Document document, out SentimentTilt tilt)
     {
-        _ = sentiment;
         var max = EmotionFeatures.MaxFeatures(document.Tokens.Length);
         FeatureHit[]? rented = null;
         var hits = max <= StackFeatures ? stackalloc FeatureHit[StackFeatures] : (rented = ArrayPool<FeatureHit>.Shared.Rent(max));
@@ -31,6 +31,7 @@ internal sealed class EmotionModel(EmotionModelData data)
         {
             Span<double> z = stackalloc double[EmotionHeads.Count];
             var matched = Logits(document, hits, z);
+            tilt = Tilt(hits[..matched], z);
             var cues = ApplyCues(document, z);
             var scores = new EmotionScore[EmotionHeads.EmotionCount];
             for (var h = 0; h < scores.Length; h++)
@@ -49,6 +50,25 @@ internal sealed class EmotionModel(EmotionModelData data)
                 ArrayPool<FeatureHit>.Shared.Return(rented);
             }
         }
+    }
+
+    // P(positive) - P(negative), and the feature that pushed most in that direction (its words are the evidence).
+    private SentimentTilt Tilt(ReadOnlySpan<FeatureHit> hits, ReadOnlySpan<double> z)
+    {
+        var value = Sigmoid(z[EmotionHeads.Positive]) - Sigmoid(z[EmotionHeads.Negative]);
+        var weights = _data.Weights.AsSpan();
+        var sign = Math.Sign(value);
+        int best = -1, bestPush = 0;
+        for (var k = 0; k < hits.Length; k++)
+        {
+            var row = (int)hits[k].Hash * EmotionHeads.Count;
+            var push = sign * (weights[row + EmotionHeads.Positive] - weights[row + EmotionHeads.Negative]);
+            if (push > bestPush)
+            {
+                (best, bestPush) = (k, push);
+            }
+        }
+        return best < 0 ? new SentimentTilt(value, -1, -1) : new SentimentTilt(value, hits[best].First, hits[best].Last);
     }
 
     /// <summary>The GoEmotions sentiment groups of a message, each a calibrated score in [0, 1] (present at ≥ 0.5).</summary>
@@ -220,3 +240,10 @@ internal sealed class EmotionModel(EmotionModelData data)
 
 /// <summary>Calibrated scores (0–1, present at ≥ 0.5) of the GoEmotions sentiment groups.</summary>
 internal readonly record struct SentimentGroupScores(double Positive, double Negative, double Ambiguous, double Neutral);
+
+/// <summary>The model's sentiment verdict: <paramref name="Value"/> = P(positive) - P(negative) in [-1, 1], and the
+/// tokens (<paramref name="First"/>..<paramref name="Last"/>, -1 when none) of the feature that pushed most toward it.</summary>
+internal readonly record struct SentimentTilt(double Value, int First, int Last)
+{
+    public static SentimentTilt None { get; } = new(0, -1, -1);
+}

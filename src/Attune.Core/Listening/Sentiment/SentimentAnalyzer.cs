@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using Attune.Core.Listening.Emotions;
 using Attune.Core.Text;
 
 namespace Attune.Core.Listening.Sentiment;
@@ -9,12 +10,19 @@ namespace Attune.Core.Listening.Sentiment;
 internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSettings? settings = null)
 {
     private static readonly SentimentEntry ContractedNegator = new("n't", SentimentRole.Negator, 0, SentimentTags.None);
+    private const string ModelCue = "sentiment.model";
     private static readonly SentimentReading Nothing = new(0, 0, 0, 1, SentimentLabel.Neutral, []);
+    // "Loving Mondays #not": on social media these hashtags mark what came before as sarcasm.
+    private static readonly SentimentEntry SarcasmHashtag = new("#sarcasm", SentimentRole.Valence, -1.0, SentimentTags.Sarcasm | SentimentTags.Fixed);
 
     private readonly SentimentLexicon _lexicon = lexicon;
     private readonly SentimentSettings _s = settings ?? SentimentSettings.Default;
+    private readonly SentimentEntry _laughter = new("laughter", SentimentRole.Valence, lexicon.Word("hahaha")?.Value ?? 1.8, SentimentTags.Fixed);
 
-    public SentimentReading Analyze(Document document)
+    /// <summary>Reads the message's feeling from the lexicon and rules; the learned model's <paramref name="tilt"/>
+    /// (P(positive) - P(negative), -1..1) takes <see cref="SentimentSettings.ModelWeight"/> of the compound when the
+    /// lexicon found feeling.</summary>
+    public SentimentReading Analyze(Document document, SentimentTilt tilt = default)
     {
         var n = document.Tokens.Length;
         if (n == 0)
@@ -26,7 +34,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         var clause = ArrayPool<double>.Shared.Rent(n);
         try
         {
-            return Score(document, modifiers, items, clause);
+            return Score(document, modifiers, items, clause, tilt);
         }
         finally
         {
@@ -36,7 +44,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         }
     }
 
-    private SentimentReading Score(Document document, SentimentEntry?[] modifiers, SentimentItem[] items, double[] clause)
+    private SentimentReading Score(Document document, SentimentEntry?[] modifiers, SentimentItem[] items, double[] clause, SentimentTilt tilt)
     {
         var tokens = document.Tokens;
         var n = tokens.Length;
@@ -150,6 +158,9 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             sum += Math.Sign(sum) * marks;
         }
         var compound = Math.Clamp(sum / Math.Sqrt(sum * sum + _s.Alpha), -1, 1);
+        // The learned model reads the whole message; it refines the lexicon's verdict, it never invents feeling.
+        var model = _s.ModelWeight * Math.Clamp(tilt.Value, -1, 1);
+        compound = Math.Clamp(((1 - _s.ModelWeight) * compound) + model, -1, 1);
         var neutral = units == 0 ? 0 : Math.Clamp((units - sentimentUnits) / (double)units, 0, 1);
         var felt = positive + negative;
         var positiveShare = felt == 0 ? 0 : (1 - neutral) * positive / felt;
@@ -168,7 +179,7 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             label = SentimentLabel.Mixed;
         }
 
-        return new SentimentReading(compound, positiveShare, negativeShare, neutral, label, Evidence(document, items, count));
+        return new SentimentReading(compound, positiveShare, negativeShare, neutral, label, Evidence(document, items, count, model, tilt));
     }
 
     /// <summary>The longest phrase starting at token <paramref name="i"/>, else the token's own entry.</summary>
@@ -181,6 +192,10 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             return (null, i);
         }
         var norm = document.Norm(i);
+        if (t.Has(TokenFlags.Hashtag) && norm is "not" or "sarcasm" or "sarcastic" or "irony")
+        {
+            return (SarcasmHashtag, i);
+        }
         var entry = _lexicon.Find(norm, out var phrases);
         foreach (var phrase in phrases)
         {
@@ -207,7 +222,14 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         if (entry is null && t.Kind == TokenKind.Emoji && norm.Length <= 32)
         {
             Span<char> buffer = stackalloc char[norm.Length];
-            entry = _lexicon.Word(buffer[..SentimentLexicon.StripEmoji(norm, buffer)]);
+            var stripped = buffer[..SentimentLexicon.StripEmoji(norm, buffer)];
+            entry = _lexicon.Word(stripped);
+            // A zero-width-joined sequence ("🤦‍♀️", "❤️‍🔥") feels like the emoji it starts with.
+            var joiner = stripped.IndexOf('\u200D');
+            if (entry is null && joiner > 0)
+            {
+                entry = _lexicon.Word(stripped[..joiner]);
+            }
         }
         if (entry is null && t.Has(TokenFlags.Elongated) && norm.Length <= 64)
         {
@@ -217,7 +239,58 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         {
             entry = ContractedNegator;
         }
+        // Laughter and doubled last letters read as the authored word, over any learned entry for that spelling.
+        if (t.IsWord && (entry is null || entry.Has(SentimentTags.Learned)))
+        {
+            entry = IsLaughter(norm) ? _laughter : DoubledEnd(norm) ?? entry;
+        }
         return (entry, i);
+    }
+
+    /// <summary>Written laughter of any length: "hahahah", "ahahaha", "hehehe", "bwahaha", "lolol".</summary>
+    internal static bool IsLaughter(ReadOnlySpan<char> norm)
+    {
+        if (norm.StartsWith("bw") || norm.StartsWith("mw"))
+        {
+            norm = norm[2..];
+        }
+        if (norm.Length < 4)
+        {
+            return false;
+        }
+        var consonant = norm[0] is 'l' or 'o' ? 'l' : 'h';
+        var vowel = '\0';
+        var consonants = 0;
+        for (var k = 0; k < norm.Length; k++)
+        {
+            var c = norm[k];
+            var isConsonant = c == consonant;
+            if (k > 0 && isConsonant == (norm[k - 1] == consonant))
+            {
+                return false;
+            }
+            if (isConsonant)
+            {
+                consonants++;
+                continue;
+            }
+            vowel = vowel == '\0' ? c : vowel;
+            if (c != vowel || (consonant == 'l' ? c != 'o' : c is not ('a' or 'e' or 'i')))
+            {
+                return false;
+            }
+        }
+        return consonants >= 2 && norm.Length - consonants >= 2 && (consonant == 'h' || norm[^1] == 'l');
+    }
+
+    // "yayy", "sadd", "lovee": a doubled last letter is emphasis when the word without it is an authored feeling word.
+    private SentimentEntry? DoubledEnd(ReadOnlySpan<char> norm)
+    {
+        if (norm.Length < 4 || norm[^1] != norm[^2] || !char.IsLetter(norm[^1]))
+        {
+            return null;
+        }
+        return _lexicon.Word(norm[..^1]) is { Role: SentimentRole.Valence } entry && !entry.Has(SentimentTags.Learned) ? entry : null;
     }
 
     // The normal form keeps two letters of an elongation ("happyy"); try it with one.
@@ -361,7 +434,12 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
             return false;
         }
         var word = document.Norm(next);
-        return document.Norm(negator) switch
+        var norm = document.Norm(negator);
+        if (norm is "couldn't" or "couldnt" || (norm is "not" && negator > 0 && document.Norm(negator - 1) is "could"))
+        {
+            return CouldNotBeMore(document, next);
+        }
+        return norm switch
         {
             "never" => word is "so" or "this" or "that" or "as",
             "nothing" => word is "better" or "more",
@@ -369,9 +447,27 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
         };
     }
 
-    private static ImmutableArray<Evidence> Evidence(Document document, SentimentItem[] items, int count)
+    // "couldn't be happier", "could not have been worse", "couldnt get any better": the limit of the comparative.
+    private static bool CouldNotBeMore(Document document, int next)
     {
-        var evidence = new Evidence[count];
+        var n = document.Tokens.Length;
+        var verb = false;
+        while (next < n && document.Norm(next) is "be" or "been" or "have" or "get" or "feel" or "possibly" or "any" or "ask" or "for" or "a")
+        {
+            verb |= document.Norm(next) is "be" or "been" or "get" or "feel" or "ask";
+            next++;
+        }
+        if (!verb || next >= n || !document.Tokens[next].IsWord)
+        {
+            return false;
+        }
+        var word = document.Norm(next);
+        return word is "more" or "less" or "better" or "worse" || (word.Length > 4 && word.EndsWith("er", StringComparison.Ordinal));
+    }
+
+    private static ImmutableArray<Evidence> Evidence(Document document, SentimentItem[] items, int count, double model, SentimentTilt tilt)
+    {
+        var evidence = new Evidence[count + 1];
         var kept = 0;
         for (var k = 0; k < count; k++)
         {
@@ -388,6 +484,11 @@ internal sealed class SentimentAnalyzer(SentimentLexicon lexicon, SentimentSetti
                 Math.Round(item.Weight, 2));
         }
         Array.Sort(evidence, 0, kept, StrongestFirst.Instance);
+        // The model's share (in compound points, not valence points) comes last, on the words that pushed it most.
+        if (Math.Round(model, 2) != 0 && tilt.First >= 0)
+        {
+            evidence[kept++] = document.Evidence(tilt.First, tilt.Last, ModelCue, Math.Round(model, 2));
+        }
         return ImmutableArray.Create(evidence, 0, kept);
     }
 

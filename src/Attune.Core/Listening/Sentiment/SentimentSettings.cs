@@ -56,6 +56,10 @@ internal sealed record SentimentSettings
     /// <summary>… and the weaker side's total is at least this share of the stronger side's.</summary>
     public double MixedBalance { get; init; } = 0.5;
 
+    /// <summary>Share of the compound given to the emotion model's sentiment heads (P(positive) - P(negative)) when the
+    /// lexicon found feeling in the message; the lexicon keeps the rest. 0 = lexicon only.</summary>
+    public double ModelWeight { get; init; } = 0.25;
+
     /// <summary>Neutral band of the compound score.</summary>
     public double NeutralBand { get; init; } = 0.05;
 }
