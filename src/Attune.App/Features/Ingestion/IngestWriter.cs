@@ -140,10 +140,7 @@ public sealed class IngestWriter : IAsyncDisposable
         var results = new Result<IngestedMessage>[items.Count];
         var staged = new Staged?[items.Count];
         var context = await BatchContext.LoadAsync(db, await DesksAsync(db, ct), items, ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false; // only new entities are tracked: nothing to detect
-
-        using var writer = await _gate.EnterAsync(db, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var rows = new NewRows();
         var stagedKeys = new Dictionary<(string, string), int>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -159,7 +156,7 @@ public sealed class IngestWriter : IAsyncDisposable
             }
             else
             {
-                var s = await StageAsync(db, context, item, ct);
+                var s = await StageAsync(db, context, rows, item, ct);
                 if (s.IsOk)
                 {
                     staged[i] = s.Value;
@@ -172,20 +169,17 @@ public sealed class IngestWriter : IAsyncDisposable
             }
         }
 
-        await db.SaveChangesAsync(ct);
-        foreach (var conversation in context.Touched.OrderBy(c => c.Entity.Id)) // one lock order across nodes
+        var touched = context.Touched.OrderBy(c => c.Entity.Id).ToList(); // one lock order across nodes
+        if (db.IsSqlite)
         {
-            await conversation.SaveAsync(db, ct);
+            await SaveWithEfAsync(db, items, staged, rows, touched, ct);
         }
-        for (var i = 0; i < items.Count; i++)
+        else
         {
-            if (staged[i] is { Duplicate: false } s)
-            {
-                await StageEventsAsync(db, items[i], s, ct);
-            }
+            await PostgresIngest.ReserveIdsAsync(db, rows, ct);
+            var deliveries = await DeliveriesAsync(db, items, staged, ct);
+            await PostgresIngest.WriteAsync(db, rows, touched.Select(c => c.Delta).OfType<ConversationDelta>(), deliveries, ct);
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
 
         for (var i = 0; i < items.Count; i++)
         {
@@ -199,6 +193,46 @@ public sealed class IngestWriter : IAsyncDisposable
         return results;
     }
 
+    private async Task SaveWithEfAsync(AttuneDb db, List<PendingIngest> items, Staged?[] staged, NewRows rows, List<ConversationState> touched, CancellationToken ct)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // only new entities are tracked: nothing to detect
+        using var writer = await _gate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Customers.AddRange(rows.Customers);
+        db.Conversations.AddRange(rows.Conversations);
+        db.Messages.AddRange(rows.Messages);
+        await db.SaveChangesAsync(ct);
+        foreach (var conversation in touched)
+        {
+            await conversation.SaveAsync(db, ct);
+        }
+        db.WebhookDeliveries.AddRange(await DeliveriesAsync(db, items, staged, ct));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    // Needs the new rows' ids: call once they are known.
+    private async Task<List<WebhookDelivery>> DeliveriesAsync(AttuneDb db, List<PendingIngest> items, Staged?[] staged, CancellationToken ct)
+    {
+        var deliveries = new List<WebhookDelivery>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (staged[i] is not { Duplicate: false } s)
+            {
+                continue;
+            }
+            var conversationId = s.Conversation.Entity.Id;
+            await _outbox.DeliveriesAsync(db, s.Created ? WebhookEvents.ConversationCreated : WebhookEvents.ConversationUpdated,
+                new { conversationId, messageId = s.Message.Id, status = IngestMessage.Name(s.Status) }, items[i].Now, deliveries, ct);
+            if (items[i].Reading is { IsVulnerable: true })
+            {
+                await _outbox.DeliveriesAsync(db, WebhookEvents.ReadingVulnerable,
+                    new { conversationId, messageId = s.Message.Id, drivers = s.Message.VulnerabilityDrivers }, items[i].Now, deliveries, ct);
+            }
+        }
+        return deliveries;
+    }
+
     // Desks change rarely; like webhook subscriptions they are cached briefly rather than read per batch.
     private async Task<Dictionary<string, long>> DesksAsync(AttuneDb db, CancellationToken ct)
     {
@@ -210,19 +244,7 @@ public sealed class IngestWriter : IAsyncDisposable
         return _desks.ByName;
     }
 
-    private async Task StageEventsAsync(AttuneDb db, PendingIngest item, Staged s, CancellationToken ct)
-    {
-        var conversationId = s.Conversation.Entity.Id;
-        await _outbox.StageAsync(db, s.Created ? WebhookEvents.ConversationCreated : WebhookEvents.ConversationUpdated,
-            new { conversationId, messageId = s.Message.Id, status = IngestMessage.Name(s.Status) }, item.Now, ct);
-        if (item.Reading is { IsVulnerable: true })
-        {
-            await _outbox.StageAsync(db, WebhookEvents.ReadingVulnerable,
-                new { conversationId, messageId = s.Message.Id, drivers = s.Message.VulnerabilityDrivers }, item.Now, ct);
-        }
-    }
-
-    private static async Task<Result<Staged>> StageAsync(AttuneDb db, BatchContext context, PendingIngest item, CancellationToken ct)
+    private static async Task<Result<Staged>> StageAsync(AttuneDb db, BatchContext context, NewRows rows, PendingIngest item, CancellationToken ct)
     {
         var request = item.Request;
         var source = request.Source!;
@@ -247,7 +269,7 @@ public sealed class IngestWriter : IAsyncDisposable
             else
             {
                 var added = NewCustomer(source, request.Customer, item.Now);
-                db.Customers.Add(added);
+                rows.Customers.Add(added);
                 context.Customers[(source, customerId)] = customer = added;
             }
             if (request.ConversationId is null)
@@ -290,7 +312,7 @@ public sealed class IngestWriter : IAsyncDisposable
             {
                 entity.CustomerId = (long)customer!;
             }
-            db.Conversations.Add(entity);
+            rows.Conversations.Add(entity);
             conversation = new ConversationState(entity, isNew: true);
             context.Remember(conversation, request.Customer?.ExternalId, item.Channel);
             status = entity.Status;
@@ -320,7 +342,7 @@ public sealed class IngestWriter : IAsyncDisposable
             Topic = reading?.Topic.Primary.ToString(),
             Compound = reading?.Sentiment.Compound,
         };
-        db.Messages.Add(message);
+        rows.Messages.Add(message);
         return new Staged(message, conversation, status, created, Duplicate: false);
     }
 
