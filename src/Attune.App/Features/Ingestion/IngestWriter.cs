@@ -18,54 +18,68 @@ internal sealed record PendingIngest(
 }
 
 /// <summary>
-/// Group commit: one writer per process takes whatever ingests are waiting and stores them in one transaction,
-/// resolving messages, customers and conversations with one query each per batch. The unique indexes stay the
-/// source of truth: if a batch collides with another node (or deadlocks), it is rolled back and its items are
-/// written one by one, each retried after a collision, exactly as a lone ingest would be.
+/// Group commit: writers take whatever ingests are waiting and store them in one transaction, resolving messages,
+/// customers and conversations with one query each per batch. SQLite has one writer (it has one write lock);
+/// PostgreSQL has several, each owning the threads (or, without a thread id, the customers) that hash to it, so one
+/// conversation's messages keep their order. The unique indexes stay the source of truth: if a batch collides with
+/// another writer or node (or deadlocks), it is rolled back and its items are written one by one, each retried
+/// after a collision, exactly as a lone ingest would be.
 /// </summary>
 public sealed class IngestWriter : IAsyncDisposable
 {
     private const int MaxBatch = 256;
     private const int MaxAttempts = 6;
+
+    // A PostgreSQL batch spends most of its time waiting on round trips; a few writers overlap those waits.
+    private const int PostgresWriters = 4;
     private static readonly TimeSpan DesksFor = TimeSpan.FromSeconds(5);
-    private readonly System.Threading.Channels.Channel<PendingIngest> _queue =
-        System.Threading.Channels.Channel.CreateUnbounded<PendingIngest>(new() { SingleReader = true });
+    private readonly System.Threading.Channels.Channel<PendingIngest>[] _queues;
     private readonly IServiceScopeFactory _scopes;
     private readonly WebhookOutbox _outbox;
     private readonly WriteGate _gate;
     private readonly TimeProvider _clock;
-    private readonly Task _loop;
-    private (DateTimeOffset Until, Dictionary<string, long> ByName) _desks = (DateTimeOffset.MinValue, []);
+    private readonly Task[] _loops;
+    private DeskCache _desks = new(DateTimeOffset.MinValue, []);
 
-    public IngestWriter(IServiceScopeFactory scopes, WebhookOutbox outbox, WriteGate gate, TimeProvider clock)
+    public IngestWriter(IServiceScopeFactory scopes, WebhookOutbox outbox, WriteGate gate, TimeProvider clock, DatabaseOptions database)
     {
+        ArgumentNullException.ThrowIfNull(database);
         _scopes = scopes;
         _clock = clock;
         _outbox = outbox;
         _gate = gate;
-        _loop = Task.Run(RunAsync);
+        _queues = [.. Enumerable.Range(0, database.Provider == DatabaseProvider.Postgres ? PostgresWriters : 1)
+            .Select(_ => System.Threading.Channels.Channel.CreateUnbounded<PendingIngest>(new() { SingleReader = true }))];
+        _loops = [.. _queues.Select(q => Task.Run(() => RunAsync(q)))];
     }
 
     internal async Task<Result<IngestedMessage>> WriteAsync(PendingIngest item, CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(item), this);
+        ObjectDisposedException.ThrowIf(!_queues[Partition(item.Request)].Writer.TryWrite(item), this);
         // Once queued the item is written even if this caller gives up: a retry will find it.
         return await item.Done.Task.WaitAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop;
+        foreach (var queue in _queues)
+        {
+            queue.Writer.TryComplete();
+        }
+        await Task.WhenAll(_loops);
     }
 
-    private async Task RunAsync()
+    // The same thread (or, without one, the same customer) always goes to the same writer, so its messages keep their order.
+    private int Partition(IngestMessageRequest r) => _queues.Length == 1 ? 0
+        : (int)((uint)HashCode.Combine(r.Source, r.ConversationId ?? r.Customer?.ExternalId ?? r.ExternalId) % (uint)_queues.Length);
+
+    private async Task RunAsync(System.Threading.Channels.Channel<PendingIngest> queue)
     {
         var batch = new List<PendingIngest>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (await queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
             {
                 batch.Add(item);
             }
@@ -237,11 +251,12 @@ public sealed class IngestWriter : IAsyncDisposable
     private async Task<Dictionary<string, long>> DesksAsync(AttuneDb db, CancellationToken ct)
     {
         var now = _clock.GetUtcNow();
-        if (_desks.Until <= now)
+        var desks = _desks; // one reference read: writers share the cache
+        if (desks.Until <= now)
         {
-            _desks = (now + DesksFor, await db.Desks.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, StringComparer.Ordinal, ct));
+            _desks = desks = new(now + DesksFor, await db.Desks.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, StringComparer.Ordinal, ct));
         }
-        return _desks.ByName;
+        return desks.ByName;
     }
 
     private static async Task<Result<Staged>> StageAsync(AttuneDb db, BatchContext context, NewRows rows, PendingIngest item, CancellationToken ct)
@@ -377,6 +392,8 @@ public sealed class IngestWriter : IAsyncDisposable
         }
         return line.Length <= 80 ? line.ToString() : string.Concat(line[..77], "...");
     }
+
+    private sealed record DeskCache(DateTimeOffset Until, Dictionary<string, long> ByName);
 
     private sealed record Staged(Message Message, ConversationState Conversation, ConversationStatus Status, bool Created, bool Duplicate);
 }

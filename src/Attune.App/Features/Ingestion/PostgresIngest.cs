@@ -42,7 +42,12 @@ internal static class PostgresIngest
         WHERE "Id" = $1
         """;
 
-    private static readonly ConcurrentDictionary<(IEntityType Type, bool WithKey), (string Sql, IProperty[] Columns)> Inserts = new();
+    // A no-op update, so RETURNING gives the id of a customer another writer stored first.
+    private const string UpsertCustomerSql = """
+         ON CONFLICT ("Source", "ExternalId") DO UPDATE SET "Source" = EXCLUDED."Source" RETURNING "Id"
+        """;
+
+    private static readonly ConcurrentDictionary<(IEntityType Type, bool WithKey, string Suffix), (string Sql, IProperty[] Columns)> Inserts = new();
 
     /// <summary>Loads one source's stored messages, conversations by thread and customers into the context.</summary>
     public static async Task LoadAsync(AttuneDb db, BatchContext context, string source, string[] ids, string[] threads, string[] customers, CancellationToken ct)
@@ -83,20 +88,29 @@ internal static class PostgresIngest
         }
     }
 
-    /// <summary>Gives the batch's new rows their ids from the tables' sequences, so one round trip can insert them all.</summary>
+    /// <summary>
+    /// Gives the batch's new rows their ids. New customers are upserted and committed here, in key order, so two
+    /// writers meeting the same new customer wait for each other and share one row instead of colliding; conversations
+    /// and messages take ids from their sequences, so one round trip can then insert them all.
+    /// </summary>
     public static async Task ReserveIdsAsync(AttuneDb db, NewRows rows, CancellationToken ct)
     {
         var connection = await OpenAsync(db, ct);
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Reserve("Customers", rows.Customers.Count));
+        var customers = rows.Customers.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.ExternalId, StringComparer.Ordinal).ToList();
+        foreach (var customer in customers)
+        {
+            batch.BatchCommands.Add(Insert(db, customer, withKey: false, UpsertCustomerSql));
+        }
         batch.BatchCommands.Add(Reserve("Conversations", rows.Conversations.Count));
         batch.BatchCommands.Add(Reserve("Messages", rows.Messages.Count));
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        for (var i = 0; await reader.ReadAsync(ct); i++)
+        foreach (var customer in customers)
         {
-            rows.Customers[i].Id = reader.GetInt64(0);
+            await reader.ReadAsync(ct);
+            customer.Id = reader.GetInt64(0);
+            await reader.NextResultAsync(ct);
         }
-        await reader.NextResultAsync(ct);
         for (var i = 0; await reader.ReadAsync(ct); i++)
         {
             rows.Conversations[i].Id = reader.GetInt64(0);
@@ -121,7 +135,6 @@ internal static class PostgresIngest
     {
         var connection = await OpenAsync(db, ct);
         await using var batch = new NpgsqlBatch(connection);
-        Insert(db, batch, rows.Customers, withKey: true);
         Insert(db, batch, rows.Conversations, withKey: true);
         Insert(db, batch, rows.Messages, withKey: true);
         foreach (var u in updates)
@@ -163,27 +176,29 @@ internal static class PostgresIngest
     private static void Insert<T>(AttuneDb db, NpgsqlBatch batch, IReadOnlyList<T> entities, bool withKey)
         where T : class
     {
-        if (entities.Count == 0)
+        foreach (var entity in entities)
         {
-            return;
+            batch.BatchCommands.Add(Insert(db, entity, withKey, ""));
         }
-        var (sql, columns) = Inserts.GetOrAdd((db.Model.FindEntityType(typeof(T))!, withKey), static key =>
+    }
+
+    private static NpgsqlBatchCommand Insert<T>(AttuneDb db, T entity, bool withKey, string suffix)
+        where T : class
+    {
+        var (sql, columns) = Inserts.GetOrAdd((db.Model.FindEntityType(typeof(T))!, withKey, suffix), static key =>
         {
             var columns = key.Type.GetProperties().Where(p => key.WithKey || !p.IsPrimaryKey()).ToArray();
             var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName()}\""));
             var values = string.Join(", ", columns.Select((_, i) => $"${i + 1}"));
-            return ($"INSERT INTO \"{key.Type.GetTableName()}\" ({names}) VALUES ({values})", columns);
+            return ($"INSERT INTO \"{key.Type.GetTableName()}\" ({names}) VALUES ({values}){key.Suffix}", columns);
         });
         using var factory = new NpgsqlCommand();
-        foreach (var entity in entities)
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var p in columns)
         {
-            var command = new NpgsqlBatchCommand(sql);
-            foreach (var p in columns)
-            {
-                // The model's type mapping applies the same converters (enums as text) and column types as SaveChanges.
-                command.Parameters.Add((NpgsqlParameter)p.GetRelationalTypeMapping().CreateParameter(factory, "", p.GetGetter().GetClrValue(entity), p.IsNullable));
-            }
-            batch.BatchCommands.Add(command);
+            // The model's type mapping applies the same converters (enums as text) and column types as SaveChanges.
+            command.Parameters.Add((NpgsqlParameter)p.GetRelationalTypeMapping().CreateParameter(factory, "", p.GetGetter().GetClrValue(entity), p.IsNullable));
         }
+        return command;
     }
 }
