@@ -29,46 +29,59 @@ internal sealed class BatchContext
         foreach (var group in items.GroupBy(i => i.Request.Source!, StringComparer.Ordinal))
         {
             var source = group.Key;
-            var ids = group.Select(i => i.Request.ExternalId!).Distinct().ToList();
+            var ids = group.Select(i => i.Request.ExternalId!).Distinct().ToArray();
+            var threads = group.Select(i => i.Request.ConversationId).OfType<string>().Distinct().ToArray();
+            if (!db.IsSqlite)
+            {
+                // One round trip; it may load a customer whose thread turns out to exist, which is harmless.
+                var customers = group.Select(i => i.Request.Customer?.ExternalId).OfType<string>().Distinct().ToArray();
+                await PostgresIngest.LoadAsync(db, context, source, ids, threads, customers, ct);
+                continue;
+            }
             var stored = await db.Messages.AsNoTracking()
                 .Where(m => m.Source == source && ids.Contains(m.ExternalId))
                 .Select(m => new { m.ExternalId, m.Id, m.ConversationId, m.Conversation!.CustomerId, m.Conversation.Status, m.ReadingJson })
                 .ToListAsync(ct);
             foreach (var m in stored)
             {
-                context.Existing[(source, m.ExternalId)] = new IngestedMessage(
-                    m.Id, m.ConversationId, m.CustomerId, false, IngestMessage.Name(m.Status), IngestMessage.Parse(m.ReadingJson));
+                context.AddStored(source, m.ExternalId, new IngestedMessage(
+                    m.Id, m.ConversationId, m.CustomerId, false, IngestMessage.Name(m.Status), IngestMessage.Parse(m.ReadingJson)));
             }
 
-            var threads = group.Select(i => i.Request.ConversationId).OfType<string>().Distinct().ToList();
-            if (threads.Count > 0)
+            if (threads.Length > 0)
             {
                 var found = await db.Conversations.AsNoTracking()
                     .Where(c => c.Source == source && c.ExternalId != null && threads.Contains(c.ExternalId))
                     .ToListAsync(ct);
                 foreach (var c in found)
                 {
-                    context.Conversations[(source, c.ExternalId!)] = context.Track(c);
+                    context.AddConversation(c);
                 }
             }
 
-            var customers = group
+            var unknown = group
                 .Where(i => i.Request.ConversationId is not { } t || !context.Conversations.ContainsKey((source, t)))
                 .Select(i => i.Request.Customer?.ExternalId).OfType<string>().Distinct().ToList();
-            if (customers.Count > 0)
+            if (unknown.Count > 0)
             {
                 var found = await db.Customers.AsNoTracking()
-                    .Where(c => c.Source == source && customers.Contains(c.ExternalId))
+                    .Where(c => c.Source == source && unknown.Contains(c.ExternalId))
                     .Select(c => new { c.Id, c.ExternalId })
                     .ToListAsync(ct);
                 foreach (var c in found)
                 {
-                    context.Customers[(source, c.ExternalId)] = c.Id;
+                    context.AddCustomer(source, c.ExternalId, c.Id);
                 }
             }
         }
         return context;
     }
+
+    public void AddStored(string source, string externalId, IngestedMessage stored) => Existing[(source, externalId)] = stored;
+
+    public void AddConversation(Conversation stored) => Conversations[(stored.Source, stored.ExternalId!)] = Track(stored);
+
+    public void AddCustomer(string source, string externalId, long id) => Customers[(source, externalId)] = id;
 
     /// <summary>The customer's latest unclosed conversation on a channel, counting those started in this batch.</summary>
     public async Task<ConversationState?> LatestUnclosedAsync(AttuneDb db, string source, string customerId, object customer, Channel channel, CancellationToken ct)
@@ -191,36 +204,53 @@ internal sealed class ConversationState(Conversation entity, bool isNew)
         return status;
     }
 
+    /// <summary>What the batch adds to this stored conversation; null when it is new (inserted whole) or untouched.</summary>
+    public ConversationDelta? Delta => IsNew || _count == 0 ? null : new ConversationDelta(
+        Entity.Id, _count, _lastSent, _customerWrote, !_customerWrote && _agentWrote, Entity.Status,
+        Entity.LastEmotion, Entity.LastCompound, _vulnerable, _urgency);
+
     public async Task SaveAsync(AttuneDb db, CancellationToken ct)
     {
-        if (IsNew || _count == 0)
+        if (Delta is not { } d)
         {
             return;
         }
-        int count = _count, urgency = _urgency;
-        var lastSent = _lastSent;
-        var vulnerable = _vulnerable;
-        var status = Entity.Status;
-        var emotion = Entity.LastEmotion;
-        var compound = Entity.LastCompound;
         // After a customer message the status is exact; agent replies alone only move an open conversation to pending.
-        bool customerWrote = _customerWrote, agentOnly = !_customerWrote && _agentWrote;
-        await db.Conversations.Where(c => c.Id == Entity.Id).ExecuteUpdateAsync(s =>
+        await db.Conversations.Where(c => c.Id == d.Id).ExecuteUpdateAsync(s =>
         {
-            s.SetProperty(c => c.MessageCount, c => c.MessageCount + count);
-            s.SetProperty(c => c.LastMessageAt, c => c.LastMessageAt > lastSent ? c.LastMessageAt : lastSent);
-            if (customerWrote)
+            s.SetProperty(c => c.MessageCount, c => c.MessageCount + d.Count);
+            s.SetProperty(c => c.LastMessageAt, c => c.LastMessageAt > d.LastSent ? c.LastMessageAt : d.LastSent);
+            if (d.CustomerWrote)
             {
-                s.SetProperty(c => c.Status, status);
-                s.SetProperty(c => c.LastEmotion, emotion);
-                s.SetProperty(c => c.LastCompound, compound);
-                s.SetProperty(c => c.Vulnerable, c => c.Vulnerable || vulnerable);
-                s.SetProperty(c => c.MaxUrgency, c => c.MaxUrgency > urgency ? c.MaxUrgency : urgency);
+                s.SetProperty(c => c.Status, d.Status);
+                s.SetProperty(c => c.LastEmotion, d.Emotion);
+                s.SetProperty(c => c.LastCompound, d.Compound);
+                s.SetProperty(c => c.Vulnerable, c => c.Vulnerable || d.Vulnerable);
+                s.SetProperty(c => c.MaxUrgency, c => c.MaxUrgency > d.Urgency ? c.MaxUrgency : d.Urgency);
             }
-            else if (agentOnly)
+            else if (d.AgentOnly)
             {
                 s.SetProperty(c => c.Status, c => c.Status == ConversationStatus.Open ? ConversationStatus.Pending : c.Status);
             }
         }, ct);
     }
+}
+
+/// <summary>
+/// One batch's change to a stored conversation: <see cref="Count"/> more messages, the latest sent time, and — when a
+/// customer wrote — the exact status, last emotion and compound, and flags that only rise. Agent replies alone
+/// (<see cref="AgentOnly"/>) only move an open conversation to pending.
+/// </summary>
+internal sealed record ConversationDelta(
+    long Id, int Count, DateTimeOffset LastSent, bool CustomerWrote, bool AgentOnly, ConversationStatus Status,
+    string? Emotion, double? Compound, bool Vulnerable, int Urgency);
+
+/// <summary>The rows a batch creates, in insertion order (customers before their conversations before their messages).</summary>
+internal sealed class NewRows
+{
+    public List<Customer> Customers { get; } = [];
+
+    public List<Conversation> Conversations { get; } = [];
+
+    public List<Message> Messages { get; } = [];
 }

@@ -18,54 +18,68 @@ internal sealed record PendingIngest(
 }
 
 /// <summary>
-/// Group commit: one writer per process takes whatever ingests are waiting and stores them in one transaction,
-/// resolving messages, customers and conversations with one query each per batch. The unique indexes stay the
-/// source of truth: if a batch collides with another node (or deadlocks), it is rolled back and its items are
-/// written one by one, each retried after a collision, exactly as a lone ingest would be.
+/// Group commit: writers take whatever ingests are waiting and store them in one transaction, resolving messages,
+/// customers and conversations with one query each per batch. SQLite has one writer (it has one write lock);
+/// PostgreSQL has several, each owning the threads (or, without a thread id, the customers) that hash to it, so one
+/// conversation's messages keep their order. The unique indexes stay the source of truth: if a batch collides with
+/// another writer or node (or deadlocks), it is rolled back and its items are written one by one, each retried
+/// after a collision, exactly as a lone ingest would be.
 /// </summary>
 public sealed class IngestWriter : IAsyncDisposable
 {
     private const int MaxBatch = 256;
     private const int MaxAttempts = 6;
+
+    // A PostgreSQL batch spends most of its time waiting on round trips; a few writers overlap those waits.
+    private const int PostgresWriters = 4;
     private static readonly TimeSpan DesksFor = TimeSpan.FromSeconds(5);
-    private readonly System.Threading.Channels.Channel<PendingIngest> _queue =
-        System.Threading.Channels.Channel.CreateUnbounded<PendingIngest>(new() { SingleReader = true });
+    private readonly System.Threading.Channels.Channel<PendingIngest>[] _queues;
     private readonly IServiceScopeFactory _scopes;
     private readonly WebhookOutbox _outbox;
     private readonly WriteGate _gate;
     private readonly TimeProvider _clock;
-    private readonly Task _loop;
-    private (DateTimeOffset Until, Dictionary<string, long> ByName) _desks = (DateTimeOffset.MinValue, []);
+    private readonly Task[] _loops;
+    private DeskCache _desks = new(DateTimeOffset.MinValue, []);
 
-    public IngestWriter(IServiceScopeFactory scopes, WebhookOutbox outbox, WriteGate gate, TimeProvider clock)
+    public IngestWriter(IServiceScopeFactory scopes, WebhookOutbox outbox, WriteGate gate, TimeProvider clock, DatabaseOptions database)
     {
+        ArgumentNullException.ThrowIfNull(database);
         _scopes = scopes;
         _clock = clock;
         _outbox = outbox;
         _gate = gate;
-        _loop = Task.Run(RunAsync);
+        _queues = [.. Enumerable.Range(0, database.Provider == DatabaseProvider.Postgres ? PostgresWriters : 1)
+            .Select(_ => System.Threading.Channels.Channel.CreateUnbounded<PendingIngest>(new() { SingleReader = true }))];
+        _loops = [.. _queues.Select(q => Task.Run(() => RunAsync(q)))];
     }
 
     internal async Task<Result<IngestedMessage>> WriteAsync(PendingIngest item, CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(item), this);
+        ObjectDisposedException.ThrowIf(!_queues[Partition(item.Request)].Writer.TryWrite(item), this);
         // Once queued the item is written even if this caller gives up: a retry will find it.
         return await item.Done.Task.WaitAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop;
+        foreach (var queue in _queues)
+        {
+            queue.Writer.TryComplete();
+        }
+        await Task.WhenAll(_loops);
     }
 
-    private async Task RunAsync()
+    // The same thread (or, without one, the same customer) always goes to the same writer, so its messages keep their order.
+    private int Partition(IngestMessageRequest r) => _queues.Length == 1 ? 0
+        : (int)((uint)HashCode.Combine(r.Source, r.ConversationId ?? r.Customer?.ExternalId ?? r.ExternalId) % (uint)_queues.Length);
+
+    private async Task RunAsync(System.Threading.Channels.Channel<PendingIngest> queue)
     {
         var batch = new List<PendingIngest>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (await queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
             {
                 batch.Add(item);
             }
@@ -140,10 +154,7 @@ public sealed class IngestWriter : IAsyncDisposable
         var results = new Result<IngestedMessage>[items.Count];
         var staged = new Staged?[items.Count];
         var context = await BatchContext.LoadAsync(db, await DesksAsync(db, ct), items, ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false; // only new entities are tracked: nothing to detect
-
-        using var writer = await _gate.EnterAsync(db, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var rows = new NewRows();
         var stagedKeys = new Dictionary<(string, string), int>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -159,7 +170,7 @@ public sealed class IngestWriter : IAsyncDisposable
             }
             else
             {
-                var s = await StageAsync(db, context, item, ct);
+                var s = await StageAsync(db, context, rows, item, ct);
                 if (s.IsOk)
                 {
                     staged[i] = s.Value;
@@ -172,20 +183,17 @@ public sealed class IngestWriter : IAsyncDisposable
             }
         }
 
-        await db.SaveChangesAsync(ct);
-        foreach (var conversation in context.Touched.OrderBy(c => c.Entity.Id)) // one lock order across nodes
+        var touched = context.Touched.OrderBy(c => c.Entity.Id).ToList(); // one lock order across nodes
+        if (db.IsSqlite)
         {
-            await conversation.SaveAsync(db, ct);
+            await SaveWithEfAsync(db, items, staged, rows, touched, ct);
         }
-        for (var i = 0; i < items.Count; i++)
+        else
         {
-            if (staged[i] is { Duplicate: false } s)
-            {
-                await StageEventsAsync(db, items[i], s, ct);
-            }
+            await PostgresIngest.ReserveIdsAsync(db, rows, ct);
+            var deliveries = await DeliveriesAsync(db, items, staged, ct);
+            await PostgresIngest.WriteAsync(db, rows, touched.Select(c => c.Delta).OfType<ConversationDelta>(), deliveries, ct);
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
 
         for (var i = 0; i < items.Count; i++)
         {
@@ -199,30 +207,59 @@ public sealed class IngestWriter : IAsyncDisposable
         return results;
     }
 
+    private async Task SaveWithEfAsync(AttuneDb db, List<PendingIngest> items, Staged?[] staged, NewRows rows, List<ConversationState> touched, CancellationToken ct)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // only new entities are tracked: nothing to detect
+        using var writer = await _gate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Customers.AddRange(rows.Customers);
+        db.Conversations.AddRange(rows.Conversations);
+        db.Messages.AddRange(rows.Messages);
+        await db.SaveChangesAsync(ct);
+        foreach (var conversation in touched)
+        {
+            await conversation.SaveAsync(db, ct);
+        }
+        db.WebhookDeliveries.AddRange(await DeliveriesAsync(db, items, staged, ct));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    // Needs the new rows' ids: call once they are known.
+    private async Task<List<WebhookDelivery>> DeliveriesAsync(AttuneDb db, List<PendingIngest> items, Staged?[] staged, CancellationToken ct)
+    {
+        var deliveries = new List<WebhookDelivery>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (staged[i] is not { Duplicate: false } s)
+            {
+                continue;
+            }
+            var conversationId = s.Conversation.Entity.Id;
+            await _outbox.DeliveriesAsync(db, s.Created ? WebhookEvents.ConversationCreated : WebhookEvents.ConversationUpdated,
+                new { conversationId, messageId = s.Message.Id, status = IngestMessage.Name(s.Status) }, items[i].Now, deliveries, ct);
+            if (items[i].Reading is { IsVulnerable: true })
+            {
+                await _outbox.DeliveriesAsync(db, WebhookEvents.ReadingVulnerable,
+                    new { conversationId, messageId = s.Message.Id, drivers = s.Message.VulnerabilityDrivers }, items[i].Now, deliveries, ct);
+            }
+        }
+        return deliveries;
+    }
+
     // Desks change rarely; like webhook subscriptions they are cached briefly rather than read per batch.
     private async Task<Dictionary<string, long>> DesksAsync(AttuneDb db, CancellationToken ct)
     {
         var now = _clock.GetUtcNow();
-        if (_desks.Until <= now)
+        var desks = _desks; // one reference read: writers share the cache
+        if (desks.Until <= now)
         {
-            _desks = (now + DesksFor, await db.Desks.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, StringComparer.Ordinal, ct));
+            _desks = desks = new(now + DesksFor, await db.Desks.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, StringComparer.Ordinal, ct));
         }
-        return _desks.ByName;
+        return desks.ByName;
     }
 
-    private async Task StageEventsAsync(AttuneDb db, PendingIngest item, Staged s, CancellationToken ct)
-    {
-        var conversationId = s.Conversation.Entity.Id;
-        await _outbox.StageAsync(db, s.Created ? WebhookEvents.ConversationCreated : WebhookEvents.ConversationUpdated,
-            new { conversationId, messageId = s.Message.Id, status = IngestMessage.Name(s.Status) }, item.Now, ct);
-        if (item.Reading is { IsVulnerable: true })
-        {
-            await _outbox.StageAsync(db, WebhookEvents.ReadingVulnerable,
-                new { conversationId, messageId = s.Message.Id, drivers = s.Message.VulnerabilityDrivers }, item.Now, ct);
-        }
-    }
-
-    private static async Task<Result<Staged>> StageAsync(AttuneDb db, BatchContext context, PendingIngest item, CancellationToken ct)
+    private static async Task<Result<Staged>> StageAsync(AttuneDb db, BatchContext context, NewRows rows, PendingIngest item, CancellationToken ct)
     {
         var request = item.Request;
         var source = request.Source!;
@@ -247,7 +284,7 @@ public sealed class IngestWriter : IAsyncDisposable
             else
             {
                 var added = NewCustomer(source, request.Customer, item.Now);
-                db.Customers.Add(added);
+                rows.Customers.Add(added);
                 context.Customers[(source, customerId)] = customer = added;
             }
             if (request.ConversationId is null)
@@ -290,7 +327,7 @@ public sealed class IngestWriter : IAsyncDisposable
             {
                 entity.CustomerId = (long)customer!;
             }
-            db.Conversations.Add(entity);
+            rows.Conversations.Add(entity);
             conversation = new ConversationState(entity, isNew: true);
             context.Remember(conversation, request.Customer?.ExternalId, item.Channel);
             status = entity.Status;
@@ -320,7 +357,7 @@ public sealed class IngestWriter : IAsyncDisposable
             Topic = reading?.Topic.Primary.ToString(),
             Compound = reading?.Sentiment.Compound,
         };
-        db.Messages.Add(message);
+        rows.Messages.Add(message);
         return new Staged(message, conversation, status, created, Duplicate: false);
     }
 
@@ -355,6 +392,8 @@ public sealed class IngestWriter : IAsyncDisposable
         }
         return line.Length <= 80 ? line.ToString() : string.Concat(line[..77], "...");
     }
+
+    private sealed record DeskCache(DateTimeOffset Until, Dictionary<string, long> ByName);
 
     private sealed record Staged(Message Message, ConversationState Conversation, ConversationStatus Status, bool Created, bool Duplicate);
 }

@@ -37,6 +37,17 @@ public sealed class WebhookOutbox(TimeProvider clock)
     public async Task<bool> StageAsync(AttuneDb db, string eventName, object data, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var deliveries = new List<WebhookDelivery>();
+        await DeliveriesAsync(db, eventName, data, now, deliveries, ct);
+        db.WebhookDeliveries.AddRange(deliveries);
+        return deliveries.Count > 0;
+    }
+
+    /// <summary>Appends one delivery per subscribed webhook to <paramref name="into"/>, for a caller that writes them itself.</summary>
+    public async Task DeliveriesAsync(AttuneDb db, string eventName, object data, DateTimeOffset now, List<WebhookDelivery> into, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(into);
         var hooks = await SubscriptionsAsync(db, ct);
         string? payload = null;
         foreach (var (id, events) in hooks)
@@ -46,9 +57,8 @@ public sealed class WebhookOutbox(TimeProvider clock)
                 continue;
             }
             payload ??= JsonSerializer.Serialize(new { @event = eventName, at = now, data }, Json.Options);
-            db.WebhookDeliveries.Add(new WebhookDelivery { WebhookId = id, Event = eventName, Payload = payload, CreatedAt = now, NextAttemptAt = now });
+            into.Add(new WebhookDelivery { WebhookId = id, Event = eventName, Payload = payload, CreatedAt = now, NextAttemptAt = now });
         }
-        return payload is not null;
     }
 
     private async Task<IReadOnlyList<(long Id, string Events)>> SubscriptionsAsync(AttuneDb db, CancellationToken ct)

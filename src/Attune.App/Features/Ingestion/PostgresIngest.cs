@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using Attune.App.Data;
+using Attune.App.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Attune.App.Features.Ingestion;
+
+/// <summary>
+/// The ingest writer's PostgreSQL path, in three round trips per batch: one for the lookups, one to reserve ids, and
+/// one that writes every row (a multi-statement batch runs as one implicit transaction, so it commits or rolls back
+/// whole). EF change tracking and its per-row round trips cost more than the rest of an ingest on PostgreSQL.
+/// INSERTs are built from the EF model, so a new column needs no change here.
+/// </summary>
+internal static class PostgresIngest
+{
+    private const string StoredMessagesSql = """
+        SELECT m."ExternalId", m."Id", m."ConversationId", c."CustomerId", c."Status", m."ReadingJson"
+        FROM "Messages" m JOIN "Conversations" c ON c."Id" = m."ConversationId"
+        WHERE m."Source" = $1 AND m."ExternalId" = ANY($2)
+        """;
+
+    private const string ConversationsSql = """
+        SELECT "Id", "ExternalId", "CustomerId", "Status", "MessageCount", "LastMessageAt", "LastEmotion", "LastCompound", "Vulnerable", "MaxUrgency"
+        FROM "Conversations" WHERE "Source" = $1 AND "ExternalId" = ANY($2)
+        """;
+
+    private const string CustomersSql = """SELECT "Id", "ExternalId" FROM "Customers" WHERE "Source" = $1 AND "ExternalId" = ANY($2)""";
+
+    // The same atomic update as ConversationState.SaveAsync: counts add up and flags only rise, whoever writes first.
+    private const string UpdateConversationSql = """
+        UPDATE "Conversations" SET
+            "MessageCount" = "MessageCount" + $2,
+            "LastMessageAt" = GREATEST("LastMessageAt", $3),
+            "Status" = CASE WHEN $4 THEN $5 WHEN $6 AND "Status" = 'Open' THEN 'Pending' ELSE "Status" END,
+            "LastEmotion" = CASE WHEN $4 THEN $7 ELSE "LastEmotion" END,
+            "LastCompound" = CASE WHEN $4 THEN $8 ELSE "LastCompound" END,
+            "Vulnerable" = "Vulnerable" OR ($4 AND $9),
+            "MaxUrgency" = CASE WHEN $4 THEN GREATEST("MaxUrgency", $10) ELSE "MaxUrgency" END
+        WHERE "Id" = $1
+        """;
+
+    // A no-op update, so RETURNING gives the id of a customer another writer stored first.
+    private const string UpsertCustomerSql = """
+         ON CONFLICT ("Source", "ExternalId") DO UPDATE SET "Source" = EXCLUDED."Source" RETURNING "Id"
+        """;
+
+    private static readonly ConcurrentDictionary<(IEntityType Type, bool WithKey, string Suffix), (string Sql, IProperty[] Columns)> Inserts = new();
+
+    /// <summary>Loads one source's stored messages, conversations by thread and customers into the context.</summary>
+    public static async Task LoadAsync(AttuneDb db, BatchContext context, string source, string[] ids, string[] threads, string[] customers, CancellationToken ct)
+    {
+        var connection = await OpenAsync(db, ct);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Lookup(StoredMessagesSql, source, ids));
+        batch.BatchCommands.Add(Lookup(ConversationsSql, source, threads));
+        batch.BatchCommands.Add(Lookup(CustomersSql, source, customers));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            context.AddStored(source, reader.GetString(0), new IngestedMessage(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), false,
+                IngestMessage.Name(Enum.Parse<ConversationStatus>(reader.GetString(4))), IngestMessage.Parse(reader.IsDBNull(5) ? null : reader.GetString(5))));
+        }
+        await reader.NextResultAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            context.AddConversation(new Conversation
+            {
+                Id = reader.GetInt64(0),
+                Source = source,
+                ExternalId = reader.GetString(1),
+                CustomerId = reader.GetInt64(2),
+                Status = Enum.Parse<ConversationStatus>(reader.GetString(3)),
+                MessageCount = reader.GetInt32(4),
+                LastMessageAt = reader.GetFieldValue<DateTimeOffset>(5),
+                LastEmotion = reader.IsDBNull(6) ? null : reader.GetString(6),
+                LastCompound = reader.IsDBNull(7) ? null : reader.GetDouble(7),
+                Vulnerable = reader.GetBoolean(8),
+                MaxUrgency = reader.GetInt32(9),
+            });
+        }
+        await reader.NextResultAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            context.AddCustomer(source, reader.GetString(1), reader.GetInt64(0));
+        }
+    }
+
+    /// <summary>
+    /// Gives the batch's new rows their ids. New customers are upserted and committed here, in key order, so two
+    /// writers meeting the same new customer wait for each other and share one row instead of colliding; conversations
+    /// and messages take ids from their sequences, so one round trip can then insert them all.
+    /// </summary>
+    public static async Task ReserveIdsAsync(AttuneDb db, NewRows rows, CancellationToken ct)
+    {
+        var connection = await OpenAsync(db, ct);
+        await using var batch = new NpgsqlBatch(connection);
+        var customers = rows.Customers.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.ExternalId, StringComparer.Ordinal).ToList();
+        foreach (var customer in customers)
+        {
+            batch.BatchCommands.Add(Insert(db, customer, withKey: false, UpsertCustomerSql));
+        }
+        batch.BatchCommands.Add(Reserve("Conversations", rows.Conversations.Count));
+        batch.BatchCommands.Add(Reserve("Messages", rows.Messages.Count));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        foreach (var customer in customers)
+        {
+            await reader.ReadAsync(ct);
+            customer.Id = reader.GetInt64(0);
+            await reader.NextResultAsync(ct);
+        }
+        for (var i = 0; await reader.ReadAsync(ct); i++)
+        {
+            rows.Conversations[i].Id = reader.GetInt64(0);
+        }
+        await reader.NextResultAsync(ct);
+        for (var i = 0; await reader.ReadAsync(ct); i++)
+        {
+            rows.Messages[i].Id = reader.GetInt64(0);
+        }
+        foreach (var c in rows.Conversations)
+        {
+            c.CustomerId = c.Customer?.Id ?? c.CustomerId;
+        }
+        foreach (var m in rows.Messages)
+        {
+            m.ConversationId = m.Conversation?.Id ?? m.ConversationId;
+        }
+    }
+
+    /// <summary>Inserts the new rows, updates the stored conversations (in id order) and queues the deliveries, atomically.</summary>
+    public static async Task WriteAsync(AttuneDb db, NewRows rows, IEnumerable<ConversationDelta> updates, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken ct)
+    {
+        var connection = await OpenAsync(db, ct);
+        await using var batch = new NpgsqlBatch(connection);
+        Insert(db, batch, rows.Conversations, withKey: true);
+        Insert(db, batch, rows.Messages, withKey: true);
+        foreach (var u in updates)
+        {
+            var command = new NpgsqlBatchCommand(UpdateConversationSql);
+            command.Parameters.Add(new NpgsqlParameter<long>() { TypedValue = u.Id });
+            command.Parameters.Add(new NpgsqlParameter<int>() { TypedValue = u.Count });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>() { TypedValue = u.LastSent });
+            command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.CustomerWrote });
+            command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = u.Status.ToString() });
+            command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.AgentOnly });
+            command.Parameters.Add(new NpgsqlParameter() { Value = (object?)u.Emotion ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter() { Value = (object?)u.Compound ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double });
+            command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.Vulnerable });
+            command.Parameters.Add(new NpgsqlParameter<int>() { TypedValue = u.Urgency });
+            batch.BatchCommands.Add(command);
+        }
+        Insert(db, batch, deliveries, withKey: false);
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(AttuneDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct); // EF leaves a connection it did not open itself open until the scope ends
+        return (NpgsqlConnection)db.Database.GetDbConnection();
+    }
+
+    private static NpgsqlBatchCommand Lookup(string sql, string source, string[] keys) => new(sql)
+    {
+        Parameters = { new NpgsqlParameter<string>() { TypedValue = source }, new NpgsqlParameter<string[]>() { TypedValue = keys } },
+    };
+
+    private static NpgsqlBatchCommand Reserve(string table, int count) =>
+        new($"""SELECT nextval(pg_get_serial_sequence('"{table}"', 'Id')) FROM generate_series(1, $1)""")
+        {
+            Parameters = { new NpgsqlParameter<int>() { TypedValue = count } },
+        };
+
+    private static void Insert<T>(AttuneDb db, NpgsqlBatch batch, IReadOnlyList<T> entities, bool withKey)
+        where T : class
+    {
+        foreach (var entity in entities)
+        {
+            batch.BatchCommands.Add(Insert(db, entity, withKey, ""));
+        }
+    }
+
+    private static NpgsqlBatchCommand Insert<T>(AttuneDb db, T entity, bool withKey, string suffix)
+        where T : class
+    {
+        var (sql, columns) = Inserts.GetOrAdd((db.Model.FindEntityType(typeof(T))!, withKey, suffix), static key =>
+        {
+            var columns = key.Type.GetProperties().Where(p => key.WithKey || !p.IsPrimaryKey()).ToArray();
+            var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName()}\""));
+            var values = string.Join(", ", columns.Select((_, i) => $"${i + 1}"));
+            return ($"INSERT INTO \"{key.Type.GetTableName()}\" ({names}) VALUES ({values}){key.Suffix}", columns);
+        });
+        using var factory = new NpgsqlCommand();
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var p in columns)
+        {
+            // The model's type mapping applies the same converters (enums as text) and column types as SaveChanges.
+            command.Parameters.Add((NpgsqlParameter)p.GetRelationalTypeMapping().CreateParameter(factory, "", p.GetGetter().GetClrValue(entity), p.IsNullable));
+        }
+        return command;
+    }
+}
