@@ -51,9 +51,8 @@ namespace Attune.Migrations.Sqlite.Migrations
             // Keep who was away, away.
             migrationBuilder.Sql("UPDATE \"Agents\" SET \"Status\" = 'Away' WHERE \"Away\" = 1");
 
-            migrationBuilder.DropColumn(
-                name: "Away",
-                table: "Agents");
+            // SQLite drops a column in place (3.35+); EF's table rebuild would switch foreign keys off outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Agents\" DROP COLUMN \"Away\"");
         }
 
         /// <inheritdoc />

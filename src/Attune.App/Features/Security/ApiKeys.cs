@@ -10,6 +10,9 @@ public sealed record NewApiKey(string? Name, IReadOnlyList<string>? Scopes);
 /// <summary>The plain key is returned once, at creation; only its hash is stored.</summary>
 public sealed record CreatedApiKey(long Id, string Name, string Key, IReadOnlyList<string> Scopes);
 
+/// <summary>A key as admins see it later: never the key itself, only its first characters.</summary>
+public sealed record ApiKeyView(long Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
 public sealed record ApiKeyIdentity(long Id, string Name, IReadOnlyList<string> Scopes);
 
 public sealed class ApiKeys(AttuneDb db, Audit audit, TimeProvider clock)
@@ -48,6 +51,11 @@ public sealed class ApiKeys(AttuneDb db, Audit audit, TimeProvider clock)
         await audit.RecordAsync(actor, "apikey.created", $"apikey:{row.Id}", $"scopes={row.Scopes}", ct);
         return new CreatedApiKey(row.Id, row.Name, key, row.Scopes.Split(','));
     }
+
+    /// <summary>Every key, newest first, revoked ones included (with when).</summary>
+    public async Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken ct) =>
+        [.. (await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.Id).ToListAsync(ct))
+            .Select(k => new ApiKeyView(k.Id, k.Name, k.Prefix, k.Scopes.Split(','), k.CreatedAt, k.RevokedAt))];
 
     public async Task<ApiKeyIdentity?> AuthenticateAsync(string? key, CancellationToken ct)
     {

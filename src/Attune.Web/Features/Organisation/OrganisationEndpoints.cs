@@ -40,9 +40,11 @@ internal static class OrganisationEndpoints
         group.MapPut("/agents/{id:long}/status", async (long id, StatusRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
             (await profiles.SetStatusAsync(id, body, user.Requester(), ct)).Ok())
             .WithSummary("Sets status available, break or away: an agent their own (through their linked user), leads and admins anyone's; audited. Break and away take no new work; a break lets load recover faster.");
+        group.MapGet("/playbooks", () => TypedResults.Ok(PlaybookCatalog.Shipped))
+            .WithSummary("The situation playbooks (do/don't rules) and regional norms the coaching module ships.");
     }
 
-    private static Requester Requester(this ClaimsPrincipal user)
+    internal static Requester Requester(this ClaimsPrincipal user)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         long? userId = id is not null && !id.StartsWith("apikey:", StringComparison.Ordinal)

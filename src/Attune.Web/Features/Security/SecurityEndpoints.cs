@@ -54,6 +54,8 @@ internal static class SecurityEndpoints
         admin.MapPost("/api-keys", async (NewApiKey request, ApiKeys keys, ClaimsPrincipal me, CancellationToken ct) =>
             (await keys.CreateAsync(request, me.Actor(), ct)).Respond(k => TypedResults.Created($"/api/v1/api-keys/{k.Id}", k)))
             .WithSummary("Creates an API key; the key is shown only in this response.");
+        admin.MapGet("/api-keys", async (ApiKeys keys, CancellationToken ct) => TypedResults.Ok(await keys.ListAsync(ct)))
+            .WithSummary("Every API key (name, first characters, scopes, created, revoked); never the key itself.");
         admin.MapDelete("/api-keys/{id:long}", async (long id, ApiKeys keys, ClaimsPrincipal me, CancellationToken ct) =>
             (await keys.RevokeAsync(id, me.Actor(), ct)).Respond(_ => TypedResults.NoContent()));
         admin.MapGet("/audit", async (Audit audit, CancellationToken ct, int take = 100) => TypedResults.Ok(await audit.RecentAsync(take, ct)));

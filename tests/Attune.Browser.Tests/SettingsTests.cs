@@ -1,0 +1,106 @@
+using Attune.App.Features.Organisation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attune.Browser.Tests;
+
+public sealed class SettingsTests(WebApp web)
+{
+    private async Task<IPage> OpenAsync(string email)
+    {
+        var page = await web.SignInAsync(email);
+        await page.GotoAsync("/settings");
+        await page.Locator(".settings[data-interactive=true]").WaitForAsync();
+        return page;
+    }
+
+    private async Task<AgentView> AgentAsync(string name)
+    {
+        await using var scope = web.Server.Services.CreateAsyncScope();
+        var agents = await scope.ServiceProvider.GetRequiredService<OrganisationQueries>().AgentsAsync(CancellationToken.None);
+        return agents.Single(a => a.Name == name);
+    }
+
+    [Fact]
+    public async Task Admin_EditsAnAgentsCapacity_SeesTheErrorInlineThenItSaved()
+    {
+        var page = await OpenAsync(Demo.Admin);
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "API keys" })).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(page, "settings");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Tom Becker" }).ClickAsync();
+        var capacity = page.GetByLabel("Capacity", new() { Exact = true });
+        await capacity.FillAsync("99");
+        await page.GetByLabel("Weekly shifts").FillAsync("mon-fri 09:00-17:30\nsat 10:00-14:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save agent" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#agent-capacity-error")).ToContainTextAsync("capacity 99 is out of range");
+        await Assertions.Expect(capacity).ToHaveAttributeAsync("aria-invalid", "true");
+        await Screenshots.TakeAsync(page, "settings-agent-error");
+
+        await capacity.FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save agent" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Saved Tom Becker.")).ToBeVisibleAsync();
+
+        var tom = await AgentAsync("Tom Becker");
+        Assert.Equal(5, tom.Capacity);
+        Assert.Equal(2, tom.Shifts.Count);
+        Assert.Equal(["mon", "tue", "wed", "thu", "fri"], tom.Shifts[0].Days);
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Tom Becker" })).ToContainTextAsync("sat 10:00–14:00");
+    }
+
+    [Fact]
+    public async Task Agent_SeesNoAdminControls_AndSetsOwnStatus()
+    {
+        var page = await OpenAsync(Demo.Agent);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your status" })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Add an agent" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Tab, new() { Name = "API keys" }).CountAsync());
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Desks" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Open conversations" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Care", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Add desk" }).CountAsync());
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Agents" }).ClickAsync();
+        await page.GetByLabel("Set your status").SelectOptionAsync("break");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save status" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Your status is now break.")).ToBeVisibleAsync();
+        Assert.Equal("break", (await AgentAsync("Sara Janssen")).Status);
+        await Screenshots.TakeAsync(page, "settings-agent");
+    }
+
+    [Fact]
+    public async Task Admin_CreatesAnApiKey_SeesItOnce_AndRevokesIt()
+    {
+        var page = await OpenAsync(Demo.Admin);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "API keys" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#key-name-error")).ToContainTextAsync("name is required");
+        await page.GetByLabel("Key name").FillAsync("Helpdesk connector");
+        await page.GetByLabel("ingest", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        var key = await page.GetByLabel("Key", new() { Exact = true }).InputValueAsync();
+        Assert.StartsWith("atn_", key, StringComparison.Ordinal);
+        await Screenshots.TakeAsync(page, "settings-api-keys");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke key Helpdesk connector" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, revoke" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Helpdesk connector" })).ToContainTextAsync("Revoked");
+        await page.GotoAsync("/settings");
+        Assert.Equal(0, await page.GetByText(key).CountAsync());
+    }
+
+    [Fact]
+    public async Task Lead_ReadsThePlaybooks()
+    {
+        var page = await OpenAsync(Demo.Lead);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Playbooks" }).ClickAsync();
+        await page.GetByText("Bereavement", new() { Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Open with a sincere condolence", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Japan JP" })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Tab, new() { Name = "API keys" }).CountAsync());
+        await Screenshots.TakeAsync(page, "settings-playbooks");
+    }
+}
