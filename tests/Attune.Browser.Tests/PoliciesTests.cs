@@ -9,8 +9,9 @@ public sealed class PoliciesTests(WebApp web)
     public async Task Lead_FixesAnInvalidDraft_SimulatesBothSideBySide_AndActivates()
     {
         var page = await web.SignInAsync(Demo.Lead);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Policies" }).ClickAsync();
-        await page.WaitForURLAsync("**/policies");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Policies" }))
+            .ToHaveAttributeAsync("href", "/policies");
+        await page.GotoAsync("/policies");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Routing policies" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Valid — attune-default")).ToBeVisibleAsync();
         var editor = page.GetByLabel("Policy YAML", new() { Exact = true });
@@ -48,8 +49,8 @@ public sealed class PoliciesTests(WebApp web)
         await Assertions.Expect(compared).ToContainTextAsync("Vulnerable customers handled by trained people");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Waits by segment" })).ToContainTextAsync("Vulnerable");
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Peak emotional load per agent" })).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => { document.querySelector('.code-scroll').scrollTop = 0; window.scrollTo(0, 0); }");
         await Screenshots.TakeAsync(page, "policies");
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Compare on recent traffic" }).ScrollIntoViewIfNeededAsync();
         await page.EvaluateAsync("() => document.getElementById('sim-title').scrollIntoView()");
         await Screenshots.TakeAsync(page, "policies-compare");
 
