@@ -204,4 +204,16 @@ public sealed class ConversationCommandsTests
 
         Assert.Equal("author", result.Error!.Field);
     }
+
+    [Fact]
+    public async Task Assignees_SayUpFrontWhoCannotTakeAVulnerableCustomer()
+    {
+        await using var db = await WithAgentsAsync("sqlite");
+        var said = await SayAsync(db, "m-1", Bereaved);
+
+        var options = (await CommandAsync(db, c => c.AssigneesAsync(said.ConversationId, CancellationToken.None))).Value!;
+
+        Assert.Equal("not vulnerability-trained", options.Single(o => o.Name == "Una Untrained").Refused);
+        Assert.Null(options.Single(o => o.Name == "Tom Trained").Refused);
+    }
 }

@@ -17,6 +17,9 @@ public sealed record StatusRequest(string? Status);
 
 public sealed record NoteRequest(string? Text);
 
+/// <summary>An agent who could take the conversation; <see cref="Refused"/> says why not when they cannot.</summary>
+public sealed record AssigneeOption(long Id, string Name, string? Desk, bool VulnerabilityTrained, bool Away, string? Refused);
+
 /// <summary>The conversation after a command.</summary>
 public sealed record UpdatedConversation(long Id, string Status, string? Desk, string? Assignee);
 
@@ -95,6 +98,23 @@ public sealed class ConversationCommands(AttuneDb db, IngestMessage ingest, Audi
         await UpdateAsync(id, s => s.SetProperty(x => x.AssigneeId, assignee), ct);
         await audit.RecordAsync(viewer.Actor, "conversation.assigned", Subject(id), detail, ct);
         return await StateAsync(id, ct);
+    }
+
+    /// <summary>Every agent, with the reason an assignment to them would be refused (so the workspace can say so up front).</summary>
+    public async Task<Result<IReadOnlyList<AssigneeOption>>> AssigneesAsync(long id, CancellationToken ct)
+    {
+        var c = await db.Conversations.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.NeedsTrainedAgent, c.Vulnerable }).FirstOrDefaultAsync(ct);
+        if (c is null)
+        {
+            return Failure.NotFound($"Conversation {id}");
+        }
+        var agents = await db.Agents.AsNoTracking().OrderBy(a => a.Name)
+            .Select(a => new { a.Id, a.Name, Desk = a.Desk != null ? a.Desk.Name : null, a.VulnerabilityTrained, a.Away })
+            .ToListAsync(ct);
+        var needsTrained = c.NeedsTrainedAgent || c.Vulnerable;
+        return agents.Select(a => new AssigneeOption(a.Id, a.Name, a.Desk, a.VulnerabilityTrained, a.Away,
+            needsTrained && !a.VulnerabilityTrained ? "not vulnerability-trained" : null)).ToList();
     }
 
     /// <summary>Hands the conversation to a desk's queue: the desk changes and the assignee is cleared for that desk to pick it up.</summary>

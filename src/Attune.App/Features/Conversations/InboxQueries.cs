@@ -112,7 +112,7 @@ public sealed class InboxQueries(AttuneDb db, Audit audit)
             var (slaKind, slaDue) = !replied && c.FirstReplyDue is { } first ? ("first reply", (DateTimeOffset?)first)
                 : c.ResolutionDue is { } resolution && c.Status is ConversationStatus.Open or ConversationStatus.Pending ? ("resolution", resolution)
                 : ((string?)null, (DateTimeOffset?)null);
-            rows.Add(new InboxRow(c.Id, c.CustomerId, x.Customer, x.Region, c.Subject, x.Latest?.ToLowerInvariant(),
+            rows.Add(new InboxRow(c.Id, c.CustomerId, x.Customer, x.Region, c.Subject, x.Latest is { } topic ? Words(topic) : null,
                 c.LastEmotion?.ToLowerInvariant(), c.Vulnerable,
                 null, ((UrgencyLevel)c.MaxUrgency).ToString().ToLowerInvariant(), null, null,
                 c.Status.ToString().ToLowerInvariant(), c.Priority.ToString().ToLowerInvariant(), x.Desk, x.Assignee,
