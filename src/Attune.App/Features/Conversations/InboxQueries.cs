@@ -32,11 +32,13 @@ public sealed record DeskCount(string Desk, int Count);
 public sealed record InboxView(
     IReadOnlyList<InboxRow> Rows, IReadOnlyList<DeskCount> Desks, int Mine, string? Agent, bool MaySeeVulnerability, string Sort);
 
-public sealed class InboxQueries(AttuneDb db, Audit audit)
+public sealed class InboxQueries(AttuneDb db, Audit auditTrail)
 {
     public static readonly IReadOnlyList<string> Sorts = ["sla", "urgency", "newest"];
 
-    public async Task<Result<InboxView>> QueueAsync(InboxFilter f, Viewer viewer, CancellationToken ct)
+    /// <summary>One queue. Showing vulnerability details is audited, except on live refreshes of a list already
+    /// shown (<paramref name="audit"/> false), which would otherwise write a row per arriving message.</summary>
+    public async Task<Result<InboxView>> QueueAsync(InboxFilter f, Viewer viewer, CancellationToken ct, bool audit = true)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -160,9 +162,9 @@ public sealed class InboxQueries(AttuneDb db, Audit audit)
             .OrderBy(d => d.Desk, StringComparer.Ordinal).ToList();
         var mineCount = me.AgentId is { } agentId ? await counts.CountAsync(c => c.AssigneeId == agentId, ct) : 0;
 
-        if (result.Any(r => r.VulnerabilityDetails is not null))
+        if (audit && result.Any(r => r.VulnerabilityDetails is not null))
         {
-            await audit.RecordAsync(viewer.Actor, "vulnerability.viewed", "inbox",
+            await auditTrail.RecordAsync(viewer.Actor, "vulnerability.viewed", "inbox",
                 $"{result.Count(r => r.VulnerabilityDetails is not null)} vulnerable conversations listed", ct);
         }
         return new InboxView(result, byDesk, mineCount, me.AgentName, me.MaySeeVulnerability, sort);

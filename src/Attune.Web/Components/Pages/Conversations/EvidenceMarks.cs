@@ -13,11 +13,15 @@ internal static class EvidenceMarks
         var spans = new List<(int Start, int Length, string Cue)>();
         if (reading is not null)
         {
+            // The emotion model's evidence is its strongest word features ("to", "about" for annoyance): shown for
+            // the dominant emotion only; phrase cues are shown for every emotion present.
+            var dominant = reading.Dominant;
             foreach (var e in reading.Emotions)
             {
-                if (e.IsPresent && e.Emotion != Emotion.Neutral)
+                if (e.IsPresent && e.Emotion != Emotion.Neutral && !e.Evidence.IsDefaultOrEmpty)
                 {
-                    Add(spans, text, e.Evidence, Words(e.Emotion.ToString()));
+                    var shown = e.Emotion == dominant ? e.Evidence : e.Evidence.RemoveAll(x => x.Cue.StartsWith("emotions-model.", StringComparison.Ordinal));
+                    Add(spans, text, shown, Words(e.Emotion.ToString()));
                 }
             }
             if (showVulnerability)
@@ -88,7 +92,7 @@ internal static class EvidenceMarks
             }
             if (start >= 0)
             {
-                spans.Add((start, e.Text.Length, $"{label} (cue {e.Cue})"));
+                spans.Add((start, e.Text.Length, $"{label} — cue {e.Cue}"));
             }
         }
     }
