@@ -23,11 +23,15 @@ public static class AppServices
         services.AddDbContextPool<AttuneDb>(database.Configure, poolSize: 256);
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<ConversationEvents>();
         services.AddSingleton<IngestWriter>();
         services.AddScoped<IngestMessage>();
         services.AddScoped<IngestBatch>();
         services.AddScoped<ImportRecords>();
         services.AddScoped<ConversationQueries>();
+        services.AddScoped<ConversationCommands>();
+        services.AddScoped<InboxQueries>();
+        services.AddScoped<Features.Coaching.CoachingPreview>();
         services.AddScoped<CustomerQueries>();
         services.AddScoped<Features.Routing.RoutingPolicies>();
         services.AddScoped<Features.Routing.PolicyDrafts>();

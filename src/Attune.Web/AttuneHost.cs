@@ -71,6 +71,7 @@ public static class AttuneHost
         var api = app.MapGroup("/api/v1");
         api.MapIngestion();
         api.MapConversations();
+        api.MapWorkspace();
         api.MapCustomers();
         api.MapOrganisation();
         api.MapSecurity();

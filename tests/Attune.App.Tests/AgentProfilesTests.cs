@@ -16,7 +16,7 @@ public sealed class AgentProfilesTests
         db.WithAsync(sp => sp.GetRequiredService<AgentProfiles>().UpdateAgentAsync(id, request, by ?? Lead, CancellationToken.None));
 
     private static Task<Result<AgentView>> StatusAsync(TestDatabase db, long id, string status, Requester? by = null) =>
-        db.WithAsync(sp => sp.GetRequiredService<AgentProfiles>().SetStatusAsync(id, new StatusRequest(status), by ?? Lead, CancellationToken.None));
+        db.WithAsync(sp => sp.GetRequiredService<AgentProfiles>().SetStatusAsync(id, new AgentStatusRequest(status), by ?? Lead, CancellationToken.None));
 
     private static Task<Agent> RowAsync(TestDatabase db, string email) =>
         db.WithAsync(sp => sp.GetRequiredService<AttuneDb>().Agents.AsNoTracking().SingleAsync(a => a.Email == email));

@@ -22,7 +22,7 @@ namespace Attune.App.Jobs;
 /// <summary>Routes every open conversation whose latest customer message was not routed yet with the active policy
 /// (the built-in default until one is activated), stores the decision on the conversation and, when a person handles
 /// it, assigns an agent on the assignment board; the agents' load is saved back after each assignment.</summary>
-public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Features.Knowledge.KnowledgeArticles knowledge, WebhookOutbox outbox, WriteGate gate, TimeProvider clock, ILogger<ConversationRouter> log)
+public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Features.Knowledge.KnowledgeArticles knowledge, WebhookOutbox outbox, WriteGate gate, TimeProvider clock, ILogger<ConversationRouter> log, Features.Conversations.ConversationEvents events)
 {
     private const int BatchSize = 50;
     private static readonly ConcurrentDictionary<string, PolicyRouter> Routers = new(StringComparer.Ordinal);
@@ -105,6 +105,10 @@ public sealed class ConversationRouter(AttuneDb db, RoutingPolicies policies, Fe
         using var writer = await gate.EnterAsync(db, ct);
         await LeadAlerts.AddWellbeingAsync(db, outbox, board.Alerts, agents, ct);
         await db.SaveChangesAsync(ct);
+        foreach (var item in pending)
+        {
+            events.Publish(new Features.Conversations.ConversationEvent(item.Id, Features.Conversations.ConversationChange.Routed));
+        }
         return pending.Count;
     }
 

@@ -6,6 +6,9 @@ public enum Author
     Agent,
     Bot,
     System,
+
+    /// <summary>An internal note by staff: never sent to the customer, not read by the listener, not a reply.</summary>
+    Note,
 }
 
 public sealed class Message

@@ -26,6 +26,14 @@ internal sealed class BatchContext
     public static async Task<BatchContext> LoadAsync(AttuneDb db, Dictionary<string, long> desks, IReadOnlyList<PendingIngest> items, CancellationToken ct)
     {
         var context = new BatchContext(desks);
+        var keys = items.Select(i => i.ConversationKey).OfType<long>().Distinct().ToList();
+        if (keys.Count > 0)
+        {
+            foreach (var c in await db.Conversations.AsNoTracking().Where(c => keys.Contains(c.Id)).ToListAsync(ct))
+            {
+                context.Track(c);
+            }
+        }
         foreach (var group in items.GroupBy(i => i.Request.Source!, StringComparer.Ordinal))
         {
             var source = group.Key;
@@ -82,6 +90,9 @@ internal sealed class BatchContext
     public void AddConversation(Conversation stored) => Conversations[(stored.Source, stored.ExternalId!)] = Track(stored);
 
     public void AddCustomer(string source, string externalId, long id) => Customers[(source, externalId)] = id;
+
+    /// <summary>A conversation loaded by id for this batch, or null when there is no such conversation.</summary>
+    public ConversationState? ById(long id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The customer's latest unclosed conversation on a channel, counting those started in this batch.</summary>
     public async Task<ConversationState?> LatestUnclosedAsync(AttuneDb db, string source, string customerId, object customer, Channel channel, CancellationToken ct)
@@ -150,6 +161,10 @@ internal sealed class BatchContext
 
     private ConversationState Track(Conversation stored)
     {
+        if (_byId.TryGetValue(stored.Id, out var known))
+        {
+            return known;
+        }
         var state = new ConversationState(stored, isNew: false);
         _byId[stored.Id] = state;
         return state;

@@ -8,7 +8,14 @@ namespace Attune.App.Features.Ingestion;
 /// <summary>Takes in one message: validates and reads it, then hands it to the <see cref="IngestWriter"/> to file under its customer and conversation.</summary>
 public sealed class IngestMessage(TimeProvider clock, IngestWriter writer)
 {
-    public async Task<Result<IngestedMessage>> HandleAsync(IngestMessageRequest request, CancellationToken ct, string fieldPrefix = "")
+    public Task<Result<IngestedMessage>> HandleAsync(IngestMessageRequest request, CancellationToken ct, string fieldPrefix = "") =>
+        WriteAsync(request, null, fieldPrefix, ct);
+
+    /// <summary>Takes in a message for a known conversation (an agent's reply sent from the workspace).</summary>
+    internal Task<Result<IngestedMessage>> IntoAsync(long conversationId, IngestMessageRequest request, CancellationToken ct) =>
+        WriteAsync(request, conversationId, "", ct);
+
+    private async Task<Result<IngestedMessage>> WriteAsync(IngestMessageRequest request, long? conversationKey, string fieldPrefix, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (Validate(request, fieldPrefix) is { } invalid)
@@ -23,7 +30,7 @@ public sealed class IngestMessage(TimeProvider clock, IngestWriter writer)
         var readingJson = reading is null ? null : JsonSerializer.Serialize(reading, Json.Options);
 
         // Read outside the writer, in parallel; the writer only stores.
-        return await writer.WriteAsync(new PendingIngest(request, author, channel, sentAt, now, reading, readingJson, fieldPrefix), ct);
+        return await writer.WriteAsync(new PendingIngest(request, author, channel, sentAt, now, reading, readingJson, fieldPrefix, conversationKey), ct);
     }
 
     internal static Failure? Validate(IngestMessageRequest r, string prefix)
@@ -64,7 +71,9 @@ public sealed class IngestMessage(TimeProvider clock, IngestWriter writer)
         {
             return Failure.Invalid(prefix + "channel", $"channel '{r.Channel}' is not one of: {string.Join(", ", Enum.GetNames<Channel>()).ToLowerInvariant()}.");
         }
-        if (r.Author is not null && !Enum.TryParse<Author>(r.Author, ignoreCase: true, out _))
+        // Notes are written by the workspace only: an integration cannot slip one in as a "reply".
+        if (r.Author is not null && (!Enum.TryParse<Author>(r.Author, ignoreCase: true, out var author)
+            || author is not (Author.Customer or Author.Agent or Author.Bot or Author.System)))
         {
             return Failure.Invalid(prefix + "author", $"author '{r.Author}' is not one of: customer, agent, bot, system.");
         }

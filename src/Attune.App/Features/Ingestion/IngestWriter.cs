@@ -1,6 +1,7 @@
 using Attune.App.Common;
 using Attune.App.Data;
 using Attune.App.Data.Entities;
+using Attune.App.Features.Conversations;
 using Attune.App.Features.Webhooks;
 using Attune.Core.Listening;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,11 @@ using Npgsql;
 
 namespace Attune.App.Features.Ingestion;
 
-/// <summary>A validated, already-read message waiting for the writer.</summary>
+/// <summary>A validated, already-read message waiting for the writer; <see cref="ConversationKey"/> files it under a
+/// known conversation by id (an agent's reply from the workspace) instead of by thread or customer.</summary>
 internal sealed record PendingIngest(
     IngestMessageRequest Request, Author Author, Channel Channel, DateTimeOffset SentAt, DateTimeOffset Now,
-    Reading? Reading, string? ReadingJson, string FieldPrefix)
+    Reading? Reading, string? ReadingJson, string FieldPrefix, long? ConversationKey = null)
 {
     public TaskCompletionSource<Result<IngestedMessage>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
@@ -38,12 +40,14 @@ public sealed class IngestWriter : IAsyncDisposable
     private readonly WebhookOutbox _outbox;
     private readonly WriteGate _gate;
     private readonly TimeProvider _clock;
+    private readonly ConversationEvents _events;
     private readonly Task[] _loops;
     private DeskCache _desks = new(DateTimeOffset.MinValue, []);
 
-    public IngestWriter(IServiceScopeFactory scopes, WebhookOutbox outbox, WriteGate gate, TimeProvider clock, DatabaseOptions database)
+    public IngestWriter(IServiceScopeFactory scopes, WebhookOutbox outbox, WriteGate gate, TimeProvider clock, DatabaseOptions database, ConversationEvents events)
     {
         ArgumentNullException.ThrowIfNull(database);
+        _events = events;
         _scopes = scopes;
         _clock = clock;
         _outbox = outbox;
@@ -201,6 +205,11 @@ public sealed class IngestWriter : IAsyncDisposable
             {
                 results[i] = new IngestedMessage(s.Message.Id, s.Conversation.Entity.Id, s.Conversation.Entity.CustomerId,
                     !s.Duplicate, IngestMessage.Name(s.Status), IngestMessage.Parse(s.Message.ReadingJson));
+                if (!s.Duplicate)
+                {
+                    _events.Publish(new ConversationEvent(s.Conversation.Entity.Id, ConversationChange.Message, s.Message.Id,
+                        s.Message.Author.ToString().ToLowerInvariant()));
+                }
             }
         }
         db.ChangeTracker.Clear();
@@ -265,7 +274,15 @@ public sealed class IngestWriter : IAsyncDisposable
         var source = request.Source!;
         var reading = item.Reading;
         ConversationState? conversation = null;
-        if (request.ConversationId is { } threadId)
+        if (item.ConversationKey is { } key)
+        {
+            conversation = context.ById(key);
+            if (conversation is null)
+            {
+                return Failure.NotFound($"Conversation {key}");
+            }
+        }
+        else if (request.ConversationId is { } threadId)
         {
             context.Conversations.TryGetValue((source, threadId), out conversation);
         }

@@ -146,7 +146,7 @@ public sealed class AgentProfiles(AttuneDb db, RoutingPolicies policies, Audit a
 
     /// <summary>Sets an agent's status: their load is first brought up to now under the old status (a break recovers
     /// faster), then the new one applies; a break ends the heavy streak and the break suggestion.</summary>
-    public async Task<Result<AgentView>> SetStatusAsync(long id, StatusRequest request, Requester by, CancellationToken ct)
+    public async Task<Result<AgentView>> SetStatusAsync(long id, AgentStatusRequest request, Requester by, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(by);

@@ -22,7 +22,7 @@ public sealed record AgentRequest(
     string? TimeZone = null,
     long? UserId = null);
 
-public sealed record StatusRequest(string? Status);
+public sealed record AgentStatusRequest(string? Status);
 
 /// <summary>An agent as the API and the Settings page show them; load is brought up to now (units of the Core load
 /// model), onShift is now in their time zone.</summary>

@@ -8,7 +8,6 @@ using Attune.App.Jobs;
 using Attune.App.Routing;
 using Attune.Core.Listening;
 using Attune.Core.Routing;
-using Attune.Core.Routing.Assignment;
 using Attune.Core.Routing.Simulation;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,7 +74,7 @@ public sealed class PolicyComparisons(AttuneDb db, RoutingPolicies policies, Kno
         var (traffic, skipped, truncated) = await TrafficAsync(from, now, ct);
         var agents = (await db.Agents.AsNoTracking().Include(a => a.Desk).OrderBy(a => a.Id).ToListAsync(ct))
             // Today's status and this week's shifts say nothing about past days: every agent counts as on shift.
-            .Select(a => ConversationRouter.ToCore(a, now) with { Status = AgentStatus.Available, Shifts = [] }).ToList();
+            .Select(a => ConversationRouter.ToCore(a, now) with { Status = Core.Routing.Assignment.AgentStatus.Available, Shifts = [] }).ToList();
         var baselineReport = Simulator.Run(new PolicyRouter(baseline), agents, traffic);
         var draftReport = Simulator.Run(new PolicyRouter(draft), agents, traffic);
         return (new PolicyComparison(new TrafficWindow(from, now, request.Days, traffic.Count, skipped, truncated, agents.Count),

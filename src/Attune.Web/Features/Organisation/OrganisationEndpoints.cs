@@ -37,7 +37,7 @@ internal static class OrganisationEndpoints
         group.MapPatch("/agents/{id:long}", async (long id, AgentRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
             (await profiles.UpdateAgentAsync(id, body, user.Requester(), ct)).Ok())
             .WithSummary("Changes the given fields of an agent (omitted fields stay); leads and admins (403 otherwise), audited.");
-        group.MapPut("/agents/{id:long}/status", async (long id, StatusRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPut("/agents/{id:long}/status", async (long id, AgentStatusRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
             (await profiles.SetStatusAsync(id, body, user.Requester(), ct)).Ok())
             .WithSummary("Sets status available, break or away: an agent their own (through their linked user), leads and admins anyone's; audited. Break and away take no new work; a break lets load recover faster.");
         group.MapGet("/playbooks", () => TypedResults.Ok(PlaybookCatalog.Shipped))
