@@ -276,6 +276,9 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CustomerMessages")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeskId")
                         .HasColumnType("INTEGER");
 
@@ -288,6 +291,12 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("FirstCompound")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("FirstReplyAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstReplyDue")
                         .HasColumnType("INTEGER");
@@ -338,6 +347,9 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<long?>("ResolutionDue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RoutedAt")
                         .HasColumnType("INTEGER");
 
@@ -380,6 +392,8 @@ namespace Attune.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DeskId");
 
                     b.HasIndex("LastEmotion");
@@ -387,6 +401,8 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.HasIndex("LastMessageAt");
 
                     b.HasIndex("MaxUrgency");
+
+                    b.HasIndex("ResolvedAt");
 
                     b.HasIndex("Vulnerable");
 
@@ -529,6 +545,14 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<double?>("Churn")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("CoachingFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoachingTip")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Compound")
                         .HasColumnType("REAL");
 
@@ -539,10 +563,19 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EmpathyScore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HasAction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Hollow")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReadingJson")
                         .HasColumnType("TEXT");
@@ -585,6 +618,10 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.HasIndex("Urgency");
 
                     b.HasIndex("Vulnerable");
+
+                    b.HasIndex("AgentId", "SentAt");
+
+                    b.HasIndex("Author", "SentAt");
 
                     b.HasIndex("ConversationId", "SentAt");
 

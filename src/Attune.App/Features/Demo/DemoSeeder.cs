@@ -164,7 +164,8 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
         var q = db.Conversations.Where(c => c.Source == Source && c.ExternalId == threadId);
         if (status is { } s)
         {
-            await q.ExecuteUpdateAsync(x => x.SetProperty(c => c.Status, s).SetProperty(c => c.AssigneeId, agentId), ct);
+            await q.ExecuteUpdateAsync(x => x.SetProperty(c => c.Status, s).SetProperty(c => c.AssigneeId, agentId)
+                .SetProperty(c => c.ResolvedAt, c => c.LastMessageAt), ct);
         }
         else
         {

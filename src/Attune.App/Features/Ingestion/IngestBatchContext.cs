@@ -1,5 +1,6 @@
 using Attune.App.Data;
 using Attune.App.Data.Entities;
+using Attune.Core.Coaching;
 using Attune.Core.Listening;
 using Microsoft.EntityFrameworkCore;
 
@@ -153,22 +154,33 @@ internal sealed class ConversationState(Conversation entity, bool isNew)
     private DateTimeOffset _lastSent = DateTimeOffset.MinValue;
     private bool _customerWrote;
     private bool _agentWrote;
+    private bool _statusGiven;
     private bool _vulnerable;
     private int _urgency;
+    private int _customerCount;
+    private double? _firstCompound;
+    private DateTimeOffset? _firstReply;
 
     public Conversation Entity { get; } = entity;
 
     public bool IsNew { get; } = isNew;
 
-    /// <summary>Applies one more message and returns the conversation's status after it.</summary>
-    public ConversationStatus Add(Author author, DateTimeOffset sentAt, Reading? reading, int urgency)
+    /// <summary>What agent replies answer: the latest customer message and its reading; null until known.</summary>
+    public CoachingContext? Coaching { get; set; }
+
+    public string? Region { get; set; }
+
+    /// <summary>Applies one more message and returns the conversation's status after it (<paramref name="given"/> when the source says).</summary>
+    public ConversationStatus Add(Author author, DateTimeOffset sentAt, Reading? reading, int urgency, ConversationStatus? given, string text, string? region)
     {
-        var status = author switch
+        Region ??= region;
+        var status = given ?? author switch
         {
             Author.Customer => ConversationStatus.Open,
             Author.Agent when Entity.Status == ConversationStatus.Open => ConversationStatus.Pending,
             _ => Entity.Status,
         };
+        _statusGiven |= given is not null;
         Entity.Status = status;
         Entity.MessageCount++;
         Entity.LastMessageAt = Entity.LastMessageAt > sentAt ? Entity.LastMessageAt : sentAt;
@@ -177,19 +189,35 @@ internal sealed class ConversationState(Conversation entity, bool isNew)
         if (author == Author.Agent)
         {
             _agentWrote = true;
+            if (Entity.CustomerMessages > 0 && sentAt >= Entity.CreatedAt && (Entity.FirstReplyAt is null || sentAt < Entity.FirstReplyAt))
+            {
+                Entity.FirstReplyAt = sentAt;
+                _firstReply = sentAt;
+            }
         }
         if (reading is not null)
         {
             _customerWrote = true;
+            _customerCount++;
+            Entity.CustomerMessages++;
+            if (Entity.FirstCompound is null)
+            {
+                Entity.FirstCompound = reading.Sentiment.Compound;
+                _firstCompound = reading.Sentiment.Compound;
+            }
             Entity.LastEmotion = reading.Dominant.ToString();
             Entity.LastCompound = reading.Sentiment.Compound;
             Entity.Vulnerable |= reading.IsVulnerable;
             _vulnerable |= reading.IsVulnerable;
             Entity.MaxUrgency = Math.Max(Entity.MaxUrgency, urgency);
             _urgency = Math.Max(_urgency, urgency);
+            Coaching = new CoachingContext([text], [reading], Region);
         }
+        Entity.ResolvedAt = Resolved(status) ? Entity.ResolvedAt ?? sentAt : null;
         return status;
     }
+
+    public static bool Resolved(ConversationStatus status) => status is ConversationStatus.Resolved or ConversationStatus.Closed;
 
     public async Task SaveAsync(AttuneDb db, CancellationToken ct)
     {
@@ -197,29 +225,53 @@ internal sealed class ConversationState(Conversation entity, bool isNew)
         {
             return;
         }
-        int count = _count, urgency = _urgency;
+        int count = _count, urgency = _urgency, customers = _customerCount;
         var lastSent = _lastSent;
         var vulnerable = _vulnerable;
         var status = Entity.Status;
         var emotion = Entity.LastEmotion;
         var compound = Entity.LastCompound;
-        // After a customer message the status is exact; agent replies alone only move an open conversation to pending.
-        bool customerWrote = _customerWrote, agentOnly = !_customerWrote && _agentWrote;
+        var firstCompound = _firstCompound;
+        var firstReply = _firstReply;
+        var resolvedAt = Entity.ResolvedAt;
+        // After a customer message (or a status the source gave) the status is exact; agent replies alone only move
+        // an open conversation to pending.
+        bool exact = _customerWrote || _statusGiven, customerWrote = _customerWrote, agentOnly = !exact && _agentWrote;
         await db.Conversations.Where(c => c.Id == Entity.Id).ExecuteUpdateAsync(s =>
         {
             s.SetProperty(c => c.MessageCount, c => c.MessageCount + count);
             s.SetProperty(c => c.LastMessageAt, c => c.LastMessageAt > lastSent ? c.LastMessageAt : lastSent);
-            if (customerWrote)
+            if (exact)
             {
                 s.SetProperty(c => c.Status, status);
+                if (resolvedAt is { } at)
+                {
+                    s.SetProperty(c => c.ResolvedAt, c => c.ResolvedAt == null ? at : c.ResolvedAt);
+                }
+                else
+                {
+                    s.SetProperty(c => c.ResolvedAt, (DateTimeOffset?)null);
+                }
+            }
+            if (customerWrote)
+            {
                 s.SetProperty(c => c.LastEmotion, emotion);
                 s.SetProperty(c => c.LastCompound, compound);
                 s.SetProperty(c => c.Vulnerable, c => c.Vulnerable || vulnerable);
                 s.SetProperty(c => c.MaxUrgency, c => c.MaxUrgency > urgency ? c.MaxUrgency : urgency);
+                s.SetProperty(c => c.CustomerMessages, c => c.CustomerMessages + customers);
+                if (firstCompound is { } first)
+                {
+                    s.SetProperty(c => c.FirstCompound, c => c.FirstCompound == null ? first : c.FirstCompound);
+                }
             }
             else if (agentOnly)
             {
                 s.SetProperty(c => c.Status, c => c.Status == ConversationStatus.Open ? ConversationStatus.Pending : c.Status);
+            }
+            if (firstReply is { } reply)
+            {
+                s.SetProperty(c => c.FirstReplyAt, c => c.FirstReplyAt == null || c.FirstReplyAt > reply ? reply : c.FirstReplyAt);
             }
         }, ct);
     }
