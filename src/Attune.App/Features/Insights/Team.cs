@@ -14,7 +14,7 @@ public sealed record SlaRisk(long ConversationId, string? Subject, string Custom
 /// <summary>An open conversation a lead should see (escalated, or a vulnerable customer waiting for a reply).</summary>
 public sealed record WaitingConversation(long ConversationId, string? Subject, string Customer, string? Desk, string? Assignee, string Priority, string? Emotion, bool Vulnerable, DateTimeOffset Since, double WaitingMinutes, string? Reason);
 
-/// <summary>An agent reply worth a word: a low score to coach (with the coach's suggestion) or a high score or thanks to recognise.</summary>
+/// <summary>An agent reply worth a word: a low score with a flag to coach (with the coach's suggestion) or a high score or thanks to recognise.</summary>
 public sealed record ReplyMoment(long MessageId, long ConversationId, long? AgentId, string? Agent, DateTimeOffset At, int Score, string Excerpt, string? Tip, string? Flags, bool Thanked);
 
 /// <summary>What a lead sees now.</summary>
@@ -90,7 +90,7 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
 
         var since = now - MomentsWindow;
         var replies = db.Messages.AsNoTracking().Where(m => m.Author == Author.Agent && m.SentAt >= since && m.EmpathyScore != null);
-        var coaching = await replies.Where(m => m.EmpathyScore < CoachBelow).OrderByDescending(m => m.SentAt).Take(Take)
+        var coaching = await replies.Where(m => m.EmpathyScore < CoachBelow && m.CoachingFlags != null && m.CoachingFlags != "").OrderByDescending(m => m.SentAt).Take(Take)
             .Select(m => new { m.Id, m.ConversationId, m.AgentId, Agent = db.Agents.Where(a => a.Id == m.AgentId).Select(a => a.Name).FirstOrDefault(), m.SentAt, Score = m.EmpathyScore!.Value, m.Text, m.CoachingTip, m.CoachingFlags, Thanked = false })
             .ToListAsync(ct);
         var recognition = await replies
