@@ -133,6 +133,7 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
                 }
             }
         }
+        messages += await DemoShift.SeedAsync(db, ingest, now, ct);
         log.LogInformation("Seeded demo organisation: {Customers} customers, {Conversations} conversations, {Messages} messages", customers, conversations, messages);
         return new DemoResult(true, customers, conversations, messages);
     }
