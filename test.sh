@@ -6,8 +6,17 @@ cd "$(dirname "$0")"
 
 need_apt=()
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
+# The browser tests drive Debian's Chromium (headless); fonts so screenshots show text.
+if [ -z "${ATTUNE_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  need_apt+=(chromium fonts-dejavu-core fonts-liberation)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${need_apt[*]} from Debian…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "Missing ${need_apt[*]} and cannot install them here (needs root and apt-get): browser tests will fail." >&2
+  fi
 fi
 
 # PostgreSQL for the App tests: use ATTUNE_TEST_POSTGRES when set; otherwise install it from Debian if missing and

@@ -37,6 +37,7 @@ public static class AppServices
         services.AddScoped<ApiKeys>();
         services.AddScoped<Webhooks>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Features.Demo.DemoUsers>();
         services.AddScoped<Jobs.ConversationRouter>();
         services.AddScoped<Jobs.SlaWatcher>();
         services.AddScoped<Features.Alerts.LeadAlerts>();

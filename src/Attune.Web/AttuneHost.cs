@@ -29,11 +29,15 @@ public static class AttuneHost
         // Unique-key conflicts are expected under concurrent ingest (handled by retrying); EF would log each as an error.
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Update"] = "Critical",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
+        // Static assets are served from the build manifest (MapStaticAssets); a missing ./wwwroot beside the caller is expected.
+        ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
     };
 
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly, not the process's: the CLI, tests and bench host it too, and the static
+        // web assets manifest (CSS, Blazor's script) is found by this name.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(AttuneHost).Assembly.GetName().Name });
         // Lowest precedence: appsettings.json, environment and command line all override these.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
         // The shipped appsettings.json sits beside the binary; the working directory may be anywhere (./data/ is relative to it).
@@ -50,16 +54,21 @@ public static class AttuneHost
         builder.AddAttuneSecurity();
         builder.AddAttuneApi();
         builder.AddAttuneJobs();
+        builder.AddAttuneWebApp();
 
         var app = builder.Build();
         await app.MigrateAndSeedAsync();
 
         app.UseAttuneErrors();
+        app.UseAttuneWebAppErrors();
+        // Routing after the error pages, so a re-executed request (the "not found" page) is routed afresh.
+        app.UseRouting();
         app.UseAttuneSecurity();
+        app.UseAntiforgery();
 
         app.MapHealth();
         app.MapApiDocs();
-        app.MapSetupPage();
+        app.MapAttuneWebApp();
         var api = app.MapGroup("/api/v1");
         api.MapIngestion();
         api.MapConversations();

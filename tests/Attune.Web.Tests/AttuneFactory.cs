@@ -16,6 +16,8 @@ public sealed class AttuneFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Attune", $"Data Source={_file};Pooling=False");
         builder.UseSetting("Demo:Seed", "true");
+        // These tests create their own administrator through first-run set-up.
+        builder.UseSetting("Demo:Users", "false");
         builder.UseSetting("Webhooks:Enabled", "false");
         builder.UseSetting("Routing:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

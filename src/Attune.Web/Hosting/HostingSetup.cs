@@ -75,6 +75,10 @@ internal static class HostingSetup
             {
                 log.LogInformation("Demo organisation ready; demo API key: {Key}", DemoSeeder.DemoApiKey);
             }
+            if (app.Configuration.GetValue("Demo:Users", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
+            }
         }
     }
 }

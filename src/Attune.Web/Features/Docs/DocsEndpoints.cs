@@ -7,7 +7,4 @@ internal static class DocsEndpoints
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/api/docs", () => TypedResults.Content(DocsPage.Html, "text/html")).AllowAnonymous().ExcludeFromDescription();
     }
-
-    public static void MapSetupPage(this WebApplication app) =>
-        app.MapGet("/setup", () => TypedResults.Content(DocsPage.Setup, "text/html")).AllowAnonymous().ExcludeFromDescription();
 }

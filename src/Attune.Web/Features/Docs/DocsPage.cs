@@ -44,31 +44,4 @@ fetch('/openapi/v1.json').then(r=>r.json()).then(doc=>{
 }).catch(e=>{document.getElementById('ops').textContent='Could not load the OpenAPI document: '+e});
 </script></body></html>
 """;
-
-    public const string Setup = """
-<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Attune set-up</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;margin:3rem auto;max-width:28rem;padding:0 1rem}label{display:block;margin:.6rem 0}input{width:100%;padding:.4rem}</style>
-</head><body>
-<h1>Set up Attune</h1>
-<p id="state">Checking…</p>
-<form id="f" hidden>
-<label>Email <input name="email" type="email" required></label>
-<label>Name <input name="name" required></label>
-<label>Password (12+ characters) <input name="password" type="password" minlength="12" required></label>
-<button>Create administrator</button>
-</form>
-<script>
-const state=document.getElementById('state'), f=document.getElementById('f');
-fetch('/api/v1/setup').then(r=>r.json()).then(s=>{
-  if(s.adminExists){state.textContent='An administrator exists already. Sign in through POST /api/v1/auth/login.';}
-  else{state.textContent='No administrator yet: create the first one.'; f.hidden=false;}
-});
-f.onsubmit=async e=>{e.preventDefault();
-  const body=Object.fromEntries(new FormData(f));
-  const r=await fetch('/api/v1/setup',{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify(body)});
-  const j=await r.json(); state.textContent=r.ok?'Administrator '+j.email+' created. You can sign in now.':(j.detail||'Failed');
-  if(r.ok) f.hidden=true;};
-</script></body></html>
-""";
 }

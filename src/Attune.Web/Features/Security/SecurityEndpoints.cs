@@ -28,10 +28,7 @@ internal static class SecurityEndpoints
             {
                 return TypedResults.Problem("Email or password is wrong.", statusCode: 401, title: "Sign-in failed");
             }
-            List<Claim> claims = [new(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new(ClaimTypes.Name, user.Email)];
-            claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+            await UserPrincipal.SignInAsync(http, user, await users.AgentIdAsync(user.Id, ct));
             return TypedResults.Ok(user);
         }).RequireRateLimiting(Policies.IngestRate);
 

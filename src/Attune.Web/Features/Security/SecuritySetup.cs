@@ -37,9 +37,11 @@ internal static class SecuritySetup
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                // An API answers 401/403; it never redirects to a login page.
-                o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
+                o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/access-denied";
+                // The API answers 401/403; only people in the web app are sent to the sign-in page.
+                o.Events.OnRedirectToLogin = c => IsApi(c.Request) ? Status(c.Response, StatusCodes.Status401Unauthorized) : Redirect(c);
+                o.Events.OnRedirectToAccessDenied = c => IsApi(c.Request) ? Status(c.Response, StatusCodes.Status403Forbidden) : Redirect(c);
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Ingest, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Ingest) || c.User.IsInRole(Roles.Admin)))
@@ -77,6 +79,14 @@ internal static class SecuritySetup
 
     /// <summary>Who is acting, for the audit trail: the user's email or the API key's name.</summary>
     public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
 
     private static Task Status(HttpResponse response, int status)
     {
