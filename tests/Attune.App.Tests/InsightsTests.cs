@@ -153,7 +153,9 @@ public sealed class MyDayTests
         Assert.Equal(2, day.Handled); // yesterday evening's reply is not today's work
         Assert.Equal(3, day.Replies);
         Assert.Equal(At(5, 0), day.From);
-        Assert.Equal(37, day.Load.Count); // every 15 minutes from midnight to 09:00
+        Assert.Equal(At(5, 6, 40), day.Load[0].At); // half an hour before the first reply, then every 10 minutes to now
+        Assert.Equal(15, day.Load.Count);
+        Assert.Equal(db.Clock.GetUtcNow(), day.Load[^1].At);
         Assert.All(day.Load.Where(p => p.At < At(5, 7, 10)), p => Assert.Equal(0, p.Load));
         var grief = Assert.Single(day.Conversations, c => c.Vulnerable);
         var calm = Assert.Single(day.Conversations, c => !c.Vulnerable);

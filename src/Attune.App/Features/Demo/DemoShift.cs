@@ -12,11 +12,15 @@ internal static class DemoShift
 
     private static readonly (string Scenario, string Customer, string Region, int Turns)[] Work =
     [
+        ("question", "Lucy Chen", "US", 0),
         ("billing-error-angry", "Grace Holloway", "GB", 0),
         ("repeated-contact", "Peter Lindqvist", "NL", 0),
         ("billing-error-angry", "Dana Whitfield", "US", 0),
+        ("delivery", "Tariq Aziz", "GB", 0),
+        ("billing-error-angry", "Hugo Brandt", "DE", 0),
+        ("repeated-contact", "Maya Rossi", "US", 0),
         ("delivery", "Omar Haddad", "GB", 0),
-        ("question", "Lucy Chen", "US", 0),
+        ("question", "Ben Carter", "GB", 0),
         ("repeated-contact", "Noah Fischer", "DE", 3),
         ("billing-error", "Ella Ward", "GB", 1),
     ];
@@ -29,14 +33,14 @@ internal static class DemoShift
             return 0;
         }
         var messages = 0;
-        var start = now - TimeSpan.FromHours(5);
+        var start = now - TimeSpan.FromHours(4);
         for (var i = 0; i < Work.Length; i++)
         {
             var (name, customer, region, limit) = Work[i];
             var scenario = DemoScenarios.All.First(s => s.Name == name);
             var thread = $"shift-{i + 1:D2}";
             var turns = limit == 0 ? scenario.Turns.Length : Math.Min(limit, scenario.Turns.Length);
-            var at = start + TimeSpan.FromMinutes(i * 42);
+            var at = start + TimeSpan.FromMinutes(i * 21);
             for (var t = 0; t < turns; t++)
             {
                 var isCustomer = t % 2 == 0;
@@ -44,7 +48,7 @@ internal static class DemoShift
                 var result = await ingest.HandleAsync(new IngestMessageRequest(
                     DemoSeeder.Source, $"{thread}-m{t + 1}", text,
                     new CustomerRef($"cus-shift-{i + 1}", customer, null, null, null, region, null),
-                    thread, scenario.Channel, isCustomer ? "customer" : "agent", at + TimeSpan.FromMinutes(t * 9),
+                    thread, scenario.Channel, isCustomer ? "customer" : "agent", at + TimeSpan.FromMinutes(t * 7),
                     isCustomer ? null : agent.Email, scenario.Desk, null, scenario.Tags,
                     Status: t == scenario.Turns.Length - 1 ? "resolved" : null), ct);
                 if (!result.IsOk)

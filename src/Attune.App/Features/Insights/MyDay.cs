@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Attune.App.Common;
 using Attune.App.Data;
 using Attune.App.Data.Entities;
-using Attune.Core.Listening;
 using Attune.Core.Routing.Assignment;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +26,8 @@ public sealed class MyDay(AttuneDb db, TimeProvider clock)
 {
     /// <summary>The shift shown: since midnight UTC, and never less than this much.</summary>
     public static readonly TimeSpan MinShift = TimeSpan.FromHours(8);
-    public static readonly TimeSpan Step = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan Step = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Lead = TimeSpan.FromMinutes(30);
 
     /// <summary>The agent linked to a user account (by user id, else by email); null when the user is not an agent.</summary>
     public async Task<long?> AgentOfAsync(long? userId, string? email, CancellationToken ct)
@@ -50,8 +49,7 @@ public sealed class MyDay(AttuneDb db, TimeProvider clock)
             return Failure.NotFound($"Agent {agentId}");
         }
         var now = clock.GetUtcNow();
-        var midnight = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var from = now - midnight < MinShift ? now - MinShift : midnight;
+        var from = ShiftStart(now);
 
         var replies = await db.Messages.AsNoTracking()
             .Where(m => m.AgentId == agentId && m.Author == Author.Agent && m.SentAt >= from && m.SentAt <= now)
@@ -81,19 +79,21 @@ public sealed class MyDay(AttuneDb db, TimeProvider clock)
             }
             var scores = group.Where(r => r.EmpathyScore is not null).Select(r => (double)r.EmpathyScore!.Value).ToList();
             handled.Add(new HandledConversation(c.Id, c.Subject, c.Customer, c.Status.ToString().ToLowerInvariant(), c.LastEmotion, c.Vulnerable,
-                group.Count(), group.Min(r => r.SentAt), group.Max(r => r.SentAt), Math.Round(Intensity(c.Reading), 2),
+                group.Count(), group.Min(r => r.SentAt), group.Max(r => r.SentAt), Math.Round(ShiftLoad.Intensity(c.Reading), 2),
                 scores.Count == 0 ? null : Math.Round(scores.Average(), 1)));
         }
         handled.Sort((a, b) => b.LastReplyAt.CompareTo(a.LastReplyAt));
 
         // Load carried into the shift from the board's last saved value, then each conversation's cost from its first reply.
         var carried = agent.LoadAt is { } at && at <= from ? LoadModel.Recover(agent.Load, (from - at).TotalMinutes, onBreak: false) : 0;
-        var costs = handled.Select(h => (h.FirstReplyAt, Cost: LoadModel.Cost(h.Intensity, (h.LastReplyAt - h.FirstReplyAt).TotalMinutes + 10))).ToList();
+        var costs = handled.Select(h => ShiftLoad.Cost(h.FirstReplyAt, h.LastReplyAt, h.Intensity)).ToList();
         var series = new List<LoadPoint>();
-        for (var t = from; ; t += Step)
+        // The chart starts shortly before the first reply of the shift, so the work fills it; the load before was carried.
+        var start = replies.Count == 0 ? from : Max(from, replies.Min(r => r.SentAt) - Lead);
+        for (var t = start; ; t += Step)
         {
             var point = t > now ? now : t;
-            series.Add(new LoadPoint(point, Math.Round(LoadAt(point, from, carried, costs), 2)));
+            series.Add(new LoadPoint(point, Math.Round(ShiftLoad.At(point, from, carried, costs), 2)));
             if (point == now)
             {
                 break;
@@ -112,32 +112,12 @@ public sealed class MyDay(AttuneDb db, TimeProvider clock)
             handled, series, loadNow, Team.Level(loadNow), series.Max(p => p.Load), LoadModel.BreakThreshold, LoadModel.AlertThreshold, reason is not null, reason);
     }
 
-    private static double LoadAt(DateTimeOffset t, DateTimeOffset from, double carried, List<(DateTimeOffset At, double Cost)> costs)
-    {
-        var load = LoadModel.Recover(carried, (t - from).TotalMinutes, onBreak: false);
-        foreach (var (at, cost) in costs)
-        {
-            if (at <= t)
-            {
-                load += LoadModel.Recover(cost, (t - at).TotalMinutes, onBreak: false);
-            }
-        }
-        return load;
-    }
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private static double Intensity(string? readingJson)
+    /// <summary>Where the shift shown begins: midnight UTC, or <see cref="MinShift"/> ago early in the day.</summary>
+    public static DateTimeOffset ShiftStart(DateTimeOffset now)
     {
-        if (readingJson is null)
-        {
-            return 1;
-        }
-        try
-        {
-            return JsonSerializer.Deserialize<Reading>(readingJson, Json.Options) is { } reading ? LoadModel.Intensity(reading) : 1;
-        }
-        catch (JsonException)
-        {
-            return 1;
-        }
+        var midnight = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        return now - midnight < MinShift ? now - MinShift : midnight;
     }
 }

@@ -51,9 +51,14 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
                 Open = db.Conversations.Count(c => c.AssigneeId == a.Id && (c.Status == ConversationStatus.Open || c.Status == ConversationStatus.Pending)),
             })
             .ToListAsync(ct);
+        var shift = await ShiftLoadsAsync(now, ct);
+        var from = MyDay.ShiftStart(now);
         var team = agents.Select(a =>
         {
-            var load = Math.Round(LoadNow(a.Load, a.LoadAt, now), 1);
+            // The board's saved load, or the shift replayed from the conversations the agent replied in, whichever is higher.
+            var carried = a.LoadAt is { } at && at <= from ? LoadModel.Recover(a.Load, (from - at).TotalMinutes, onBreak: false) : 0;
+            var replayed = ShiftLoad.At(now, from, carried, shift[a.Id]);
+            var load = Math.Round(Math.Max(LoadNow(a.Load, a.LoadAt, now), replayed), 1);
             var status = a.Away ? "away" : a.BreakSuggested ? "break suggested" : "available";
             return new AgentNow(a.Id, a.Name, a.Desk, status, load, Level(load), a.Open, a.Capacity, a.HeavyStreak, a.BreakSuggested);
         }).ToList();
@@ -118,6 +123,26 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
             [.. coaching.Select(m => new ReplyMoment(m.Id, m.ConversationId, m.AgentId, m.Agent, m.SentAt, m.Score, Excerpt(m.Text), m.CoachingTip, m.CoachingFlags, m.Thanked))],
             [.. recognition.Select(m => new ReplyMoment(m.Id, m.ConversationId, m.AgentId, m.Agent, m.SentAt, m.Score, Excerpt(m.Text), null, m.CoachingFlags, m.Thanked))],
             LoadModel.BreakThreshold, LoadModel.AlertThreshold);
+    }
+
+    private async Task<ILookup<long, (DateTimeOffset At, double Cost)>> ShiftLoadsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var from = MyDay.ShiftStart(now);
+        var replies = await db.Messages.AsNoTracking()
+            .Where(m => m.Author == Author.Agent && m.AgentId != null && m.SentAt >= from && m.SentAt <= now)
+            .Select(m => new { AgentId = m.AgentId!.Value, m.ConversationId, m.SentAt })
+            .ToListAsync(ct);
+        var ids = replies.Select(r => r.ConversationId).Distinct().ToList();
+        var readings = await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                Reading = c.Messages.Where(m => m.Author == Author.Customer && m.ReadingJson != null)
+                    .OrderByDescending(m => m.SentAt).Select(m => m.ReadingJson).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(c => c.Id, c => ShiftLoad.Intensity(c.Reading), ct);
+        return replies.GroupBy(r => (r.AgentId, r.ConversationId))
+            .ToLookup(g => g.Key.AgentId, g => ShiftLoad.Cost(g.Min(r => r.SentAt), g.Max(r => r.SentAt), readings.GetValueOrDefault(g.Key.ConversationId, 1)));
     }
 
     /// <summary>The board's saved load recovered to now (working recovery: the board does not know of breaks taken since).</summary>

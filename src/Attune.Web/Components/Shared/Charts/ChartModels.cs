@@ -20,6 +20,9 @@ internal static class ChartMath
 
     public static string Show(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>A round tick step at or above <paramref name="x"/>: 1, 2, 2.5 or 5 times a power of ten.</summary>
+    public static double Step(double x) => Nice(x);
+
     /// <summary>A round axis top at or above <paramref name="max"/>: 1, 2, 2.5 or 5 times a power of ten.</summary>
     public static double Nice(double max)
     {
