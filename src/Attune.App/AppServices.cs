@@ -49,6 +49,9 @@ public static class AppServices
         services.AddScoped<Jobs.SlaWatcher>();
         services.AddScoped<Features.Alerts.LeadAlerts>();
         services.AddScoped<Features.Knowledge.KnowledgeArticles>();
+        services.AddScoped<Features.Insights.Scorecard>();
+        services.AddScoped<Features.Insights.Team>();
+        services.AddScoped<Features.Insights.MyDay>();
         return services;
     }
 }

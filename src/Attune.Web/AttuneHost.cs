@@ -4,6 +4,7 @@ using Attune.Web.Features.Customers;
 using Attune.Web.Features.Docs;
 using Attune.Web.Features.Health;
 using Attune.Web.Features.Ingestion;
+using Attune.Web.Features.Insights;
 using Attune.Web.Features.Knowledge;
 using Attune.Web.Features.Organisation;
 using Attune.Web.Features.Routing;
@@ -79,6 +80,7 @@ public static class AttuneHost
         api.MapRouting();
         api.MapAlerts();
         api.MapKnowledge();
+        api.MapInsights();
         return app;
     }
 }

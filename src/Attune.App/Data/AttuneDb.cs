@@ -119,6 +119,8 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
             e.Property(x => x.RoutingRule).HasMaxLength(100);
             e.Property(x => x.RoutingExplanation).HasMaxLength(1000);
             e.HasIndex(x => new { x.Status, x.Escalated });
+            e.HasIndex(x => x.CreatedAt);
+            e.HasIndex(x => x.ResolvedAt);
             e.HasMany(x => x.Messages).WithOne(x => x.Conversation).HasForeignKey(x => x.ConversationId);
         });
         modelBuilder.Entity<Message>(e =>
@@ -135,6 +137,10 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
             e.HasIndex(x => x.Vulnerable);
             e.HasIndex(x => x.Urgency);
             e.HasIndex(x => x.Topic);
+            e.Property(x => x.CoachingFlags).HasMaxLength(200);
+            e.Property(x => x.CoachingTip).HasMaxLength(500);
+            e.HasIndex(x => new { x.Author, x.SentAt });
+            e.HasIndex(x => new { x.AgentId, x.SentAt });
         });
         modelBuilder.Entity<User>(e =>
         {

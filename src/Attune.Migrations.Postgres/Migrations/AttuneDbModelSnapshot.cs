@@ -315,6 +315,9 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.Property<long>("CustomerId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("CustomerMessages")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("DeskId")
                         .HasColumnType("bigint");
 
@@ -327,6 +330,12 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<double?>("FirstCompound")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("FirstReplyAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("FirstReplyDue")
                         .HasColumnType("timestamp with time zone");
@@ -377,6 +386,9 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ResolutionDue")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("RoutedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -419,6 +431,8 @@ namespace Attune.Migrations.Postgres.Migrations
 
                     b.HasIndex("AssigneeId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DeskId");
 
                     b.HasIndex("LastEmotion");
@@ -426,6 +440,8 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.HasIndex("LastMessageAt");
 
                     b.HasIndex("MaxUrgency");
+
+                    b.HasIndex("ResolvedAt");
 
                     b.HasIndex("Vulnerable");
 
@@ -576,6 +592,14 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.Property<double?>("Churn")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("CoachingFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CoachingTip")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<double?>("Compound")
                         .HasColumnType("double precision");
 
@@ -586,10 +610,19 @@ namespace Attune.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("EmpathyScore")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool?>("HasAction")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Hollow")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ReadingJson")
                         .HasColumnType("text");
@@ -632,6 +665,10 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.HasIndex("Urgency");
 
                     b.HasIndex("Vulnerable");
+
+                    b.HasIndex("AgentId", "SentAt");
+
+                    b.HasIndex("Author", "SentAt");
 
                     b.HasIndex("ConversationId", "SentAt");
 

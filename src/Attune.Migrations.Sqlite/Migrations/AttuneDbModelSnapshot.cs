@@ -296,6 +296,9 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CustomerMessages")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeskId")
                         .HasColumnType("INTEGER");
 
@@ -308,6 +311,12 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("FirstCompound")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("FirstReplyAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstReplyDue")
                         .HasColumnType("INTEGER");
@@ -358,6 +367,9 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<long?>("ResolutionDue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RoutedAt")
                         .HasColumnType("INTEGER");
 
@@ -400,6 +412,8 @@ namespace Attune.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DeskId");
 
                     b.HasIndex("LastEmotion");
@@ -407,6 +421,8 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.HasIndex("LastMessageAt");
 
                     b.HasIndex("MaxUrgency");
+
+                    b.HasIndex("ResolvedAt");
 
                     b.HasIndex("Vulnerable");
 
@@ -549,6 +565,14 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<double?>("Churn")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("CoachingFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoachingTip")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Compound")
                         .HasColumnType("REAL");
 
@@ -559,10 +583,19 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EmpathyScore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HasAction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Hollow")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReadingJson")
                         .HasColumnType("TEXT");
@@ -605,6 +638,10 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.HasIndex("Urgency");
 
                     b.HasIndex("Vulnerable");
+
+                    b.HasIndex("AgentId", "SentAt");
+
+                    b.HasIndex("Author", "SentAt");
 
                     b.HasIndex("ConversationId", "SentAt");
 

@@ -53,6 +53,14 @@ public sealed class Conversation
     public bool Vulnerable { get; set; }
     public int MaxUrgency { get; set; }
     public double? LastCompound { get; set; }
+    public double? FirstCompound { get; set; }
+    public int CustomerMessages { get; set; }
+
+    /// <summary>The first agent reply after the customer wrote; null until someone replies.</summary>
+    public DateTimeOffset? FirstReplyAt { get; set; }
+
+    /// <summary>When the conversation was last resolved or closed; null while it is open or pending.</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
     public List<Message> Messages { get; set; } = [];
 
     // The routing decision for the latest customer message (null until the routing job has seen it).

@@ -33,4 +33,16 @@ public sealed class Message
     public double? Churn { get; set; }
     public string? Topic { get; set; }
     public double? Compound { get; set; }
+
+    // The coaching assessment of an agent reply (Attune.Core.Coaching.Assessment) against the latest customer message
+    // before it; null for other authors.
+    public int? EmpathyScore { get; set; }
+    public bool? HasAction { get; set; }
+    public bool? Hollow { get; set; }
+
+    /// <summary>The kinds of the assessment's flags, comma-separated (e.g. "HollowEmpathy,ScriptedCliche").</summary>
+    public string? CoachingFlags { get; set; }
+
+    /// <summary>The assessment's most important suggestion, if any.</summary>
+    public string? CoachingTip { get; set; }
 }

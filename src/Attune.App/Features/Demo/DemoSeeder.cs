@@ -133,6 +133,7 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
                 }
             }
         }
+        messages += await DemoShift.SeedAsync(db, ingest, now, ct);
         log.LogInformation("Seeded demo organisation: {Customers} customers, {Conversations} conversations, {Messages} messages", customers, conversations, messages);
         return new DemoResult(true, customers, conversations, messages);
     }
@@ -164,7 +165,8 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
         var q = db.Conversations.Where(c => c.Source == Source && c.ExternalId == threadId);
         if (status is { } s)
         {
-            await q.ExecuteUpdateAsync(x => x.SetProperty(c => c.Status, s).SetProperty(c => c.AssigneeId, agentId), ct);
+            await q.ExecuteUpdateAsync(x => x.SetProperty(c => c.Status, s).SetProperty(c => c.AssigneeId, agentId)
+                .SetProperty(c => c.ResolvedAt, c => c.LastMessageAt), ct);
         }
         else
         {

@@ -179,7 +179,8 @@ public sealed class ImportRecords(AttuneDb db, IngestMessage ingest, TimeProvide
             SentAt: sentAt,
             AgentEmail: row.Get("agent_email"),
             Desk: row.Get("desk"),
-            Subject: row.Get("subject"));
+            Subject: row.Get("subject"),
+            Status: row.Get("status"));
     }
 
     private Result<IngestMessageRequest> MapTweet(ImportRow row)

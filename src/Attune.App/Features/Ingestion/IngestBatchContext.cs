@@ -1,5 +1,6 @@
 using Attune.App.Data;
 using Attune.App.Data.Entities;
+using Attune.Core.Coaching;
 using Attune.Core.Listening;
 using Microsoft.EntityFrameworkCore;
 
@@ -181,22 +182,33 @@ internal sealed class ConversationState(Conversation entity, bool isNew)
     private DateTimeOffset _lastSent = DateTimeOffset.MinValue;
     private bool _customerWrote;
     private bool _agentWrote;
+    private bool _statusGiven;
     private bool _vulnerable;
     private int _urgency;
+    private int _customerCount;
+    private double? _firstCompound;
+    private DateTimeOffset? _firstReply;
 
     public Conversation Entity { get; } = entity;
 
     public bool IsNew { get; } = isNew;
 
-    /// <summary>Applies one more message and returns the conversation's status after it.</summary>
-    public ConversationStatus Add(Author author, DateTimeOffset sentAt, Reading? reading, int urgency)
+    /// <summary>What agent replies answer: the latest customer message and its reading; null until known.</summary>
+    public CoachingContext? Coaching { get; set; }
+
+    public string? Region { get; set; }
+
+    /// <summary>Applies one more message and returns the conversation's status after it (<paramref name="given"/> when the source says).</summary>
+    public ConversationStatus Add(Author author, DateTimeOffset sentAt, Reading? reading, int urgency, ConversationStatus? given, string text, string? region)
     {
-        var status = author switch
+        Region ??= region;
+        var status = given ?? author switch
         {
             Author.Customer => ConversationStatus.Open,
             Author.Agent when Entity.Status == ConversationStatus.Open => ConversationStatus.Pending,
             _ => Entity.Status,
         };
+        _statusGiven |= given is not null;
         Entity.Status = status;
         Entity.MessageCount++;
         Entity.LastMessageAt = Entity.LastMessageAt > sentAt ? Entity.LastMessageAt : sentAt;
@@ -205,24 +217,51 @@ internal sealed class ConversationState(Conversation entity, bool isNew)
         if (author == Author.Agent)
         {
             _agentWrote = true;
+            if (Entity.CustomerMessages > 0 && sentAt >= Entity.CreatedAt && (Entity.FirstReplyAt is null || sentAt < Entity.FirstReplyAt))
+            {
+                Entity.FirstReplyAt = sentAt;
+                _firstReply = sentAt;
+            }
         }
         if (reading is not null)
         {
             _customerWrote = true;
+            _customerCount++;
+            Entity.CustomerMessages++;
+            if (Entity.FirstCompound is null)
+            {
+                Entity.FirstCompound = reading.Sentiment.Compound;
+                _firstCompound = reading.Sentiment.Compound;
+            }
             Entity.LastEmotion = reading.Dominant.ToString();
             Entity.LastCompound = reading.Sentiment.Compound;
             Entity.Vulnerable |= reading.IsVulnerable;
             _vulnerable |= reading.IsVulnerable;
             Entity.MaxUrgency = Math.Max(Entity.MaxUrgency, urgency);
             _urgency = Math.Max(_urgency, urgency);
+            Coaching = new CoachingContext([text], [reading], Region);
         }
+        Entity.ResolvedAt = Resolved(status) ? Entity.ResolvedAt ?? sentAt : null;
         return status;
     }
 
+    public static bool Resolved(ConversationStatus status) => status is ConversationStatus.Resolved or ConversationStatus.Closed;
+
     /// <summary>What the batch adds to this stored conversation; null when it is new (inserted whole) or untouched.</summary>
-    public ConversationDelta? Delta => IsNew || _count == 0 ? null : new ConversationDelta(
-        Entity.Id, _count, _lastSent, _customerWrote, !_customerWrote && _agentWrote, Entity.Status,
-        Entity.LastEmotion, Entity.LastCompound, _vulnerable, _urgency);
+    public ConversationDelta? Delta
+    {
+        get
+        {
+            if (IsNew || _count == 0)
+            {
+                return null;
+            }
+            var exact = _customerWrote || _statusGiven;
+            return new ConversationDelta(Entity.Id, _count, _lastSent, exact, _customerWrote, !exact && _agentWrote,
+                Entity.Status, Entity.ResolvedAt, Entity.LastEmotion, Entity.LastCompound, _vulnerable, _urgency,
+                _customerCount, _firstCompound, _firstReply);
+        }
+    }
 
     public async Task SaveAsync(AttuneDb db, CancellationToken ct)
     {
@@ -230,35 +269,56 @@ internal sealed class ConversationState(Conversation entity, bool isNew)
         {
             return;
         }
-        // After a customer message the status is exact; agent replies alone only move an open conversation to pending.
         await db.Conversations.Where(c => c.Id == d.Id).ExecuteUpdateAsync(s =>
         {
             s.SetProperty(c => c.MessageCount, c => c.MessageCount + d.Count);
             s.SetProperty(c => c.LastMessageAt, c => c.LastMessageAt > d.LastSent ? c.LastMessageAt : d.LastSent);
-            if (d.CustomerWrote)
+            if (d.Exact)
             {
                 s.SetProperty(c => c.Status, d.Status);
-                s.SetProperty(c => c.LastEmotion, d.Emotion);
-                s.SetProperty(c => c.LastCompound, d.Compound);
-                s.SetProperty(c => c.Vulnerable, c => c.Vulnerable || d.Vulnerable);
-                s.SetProperty(c => c.MaxUrgency, c => c.MaxUrgency > d.Urgency ? c.MaxUrgency : d.Urgency);
+                if (d.ResolvedAt is { } at)
+                {
+                    s.SetProperty(c => c.ResolvedAt, c => c.ResolvedAt == null ? at : c.ResolvedAt);
+                }
+                else
+                {
+                    s.SetProperty(c => c.ResolvedAt, (DateTimeOffset?)null);
+                }
             }
             else if (d.AgentOnly)
             {
                 s.SetProperty(c => c.Status, c => c.Status == ConversationStatus.Open ? ConversationStatus.Pending : c.Status);
+            }
+            if (d.CustomerWrote)
+            {
+                s.SetProperty(c => c.LastEmotion, d.Emotion);
+                s.SetProperty(c => c.LastCompound, d.Compound);
+                s.SetProperty(c => c.Vulnerable, c => c.Vulnerable || d.Vulnerable);
+                s.SetProperty(c => c.MaxUrgency, c => c.MaxUrgency > d.Urgency ? c.MaxUrgency : d.Urgency);
+                s.SetProperty(c => c.CustomerMessages, c => c.CustomerMessages + d.CustomerMessages);
+                if (d.FirstCompound is { } first)
+                {
+                    s.SetProperty(c => c.FirstCompound, c => c.FirstCompound == null ? first : c.FirstCompound);
+                }
+            }
+            if (d.FirstReply is { } reply)
+            {
+                s.SetProperty(c => c.FirstReplyAt, c => c.FirstReplyAt == null || c.FirstReplyAt > reply ? reply : c.FirstReplyAt);
             }
         }, ct);
     }
 }
 
 /// <summary>
-/// One batch's change to a stored conversation: <see cref="Count"/> more messages, the latest sent time, and — when a
-/// customer wrote — the exact status, last emotion and compound, and flags that only rise. Agent replies alone
-/// (<see cref="AgentOnly"/>) only move an open conversation to pending.
+/// One batch's change to a stored conversation: <see cref="Count"/> more messages and the latest sent time; the exact
+/// status and resolution time when a customer wrote or the source gave a status (<see cref="Exact"/>), else agent
+/// replies alone (<see cref="AgentOnly"/>) only move an open conversation to pending; when a customer wrote, the last
+/// emotion and compound, flags that only rise, and the first compound if none was kept; the earliest first reply.
 /// </summary>
 internal sealed record ConversationDelta(
-    long Id, int Count, DateTimeOffset LastSent, bool CustomerWrote, bool AgentOnly, ConversationStatus Status,
-    string? Emotion, double? Compound, bool Vulnerable, int Urgency);
+    long Id, int Count, DateTimeOffset LastSent, bool Exact, bool CustomerWrote, bool AgentOnly, ConversationStatus Status,
+    DateTimeOffset? ResolvedAt, string? Emotion, double? Compound, bool Vulnerable, int Urgency, int CustomerMessages,
+    double? FirstCompound, DateTimeOffset? FirstReply);
 
 /// <summary>The rows a batch creates, in insertion order (customers before their conversations before their messages).</summary>
 internal sealed class NewRows

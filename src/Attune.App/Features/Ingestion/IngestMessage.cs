@@ -77,12 +77,25 @@ public sealed class IngestMessage(TimeProvider clock, IngestWriter writer)
         {
             return Failure.Invalid(prefix + "author", $"author '{r.Author}' is not one of: customer, agent, bot, system.");
         }
+        if (r.Status is not null && ParseStatus(r.Status) is null)
+        {
+            return Failure.Invalid(prefix + "status", $"status '{r.Status}' is not one of: open, pending, resolved, closed.");
+        }
         return null;
     }
 
     private static Author ParseAuthor(string? s) => s is null ? Author.Customer : Enum.Parse<Author>(s, ignoreCase: true);
 
     private static Channel ParseChannel(string? s) => s is null ? Channel.Chat : Enum.Parse<Channel>(s, ignoreCase: true);
+
+    internal static ConversationStatus? ParseStatus(string? s) => s?.Trim().ToLowerInvariant() switch
+    {
+        "open" => ConversationStatus.Open,
+        "pending" => ConversationStatus.Pending,
+        "resolved" or "solved" => ConversationStatus.Resolved,
+        "closed" => ConversationStatus.Closed,
+        _ => null,
+    };
 
     internal static string Name(ConversationStatus s) => s.ToString().ToLowerInvariant();
 

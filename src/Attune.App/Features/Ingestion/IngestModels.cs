@@ -12,7 +12,8 @@ public sealed record CustomerRef(
     string? Region = null,
     string? Locale = null);
 
-/// <summary>One message from any channel. Identified by (source, externalId): a retry never duplicates it.</summary>
+/// <summary>One message from any channel. Identified by (source, externalId): a retry never duplicates it.
+/// <see cref="Status"/>, when given, is the conversation's status in the source after this message (e.g. "resolved").</summary>
 public sealed record IngestMessageRequest(
     string? Source,
     string? ExternalId,
@@ -25,7 +26,8 @@ public sealed record IngestMessageRequest(
     string? AgentEmail = null,
     string? Desk = null,
     string? Subject = null,
-    IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<string>? Tags = null,
+    string? Status = null);
 
 /// <summary>The stored message with its reading; <see cref="Created"/> is false when it was a retry of one already stored.</summary>
 public sealed record IngestedMessage(

@@ -3,6 +3,7 @@ using Attune.App.Data;
 using Attune.App.Data.Entities;
 using Attune.App.Features.Conversations;
 using Attune.App.Features.Webhooks;
+using Attune.Core.Coaching;
 using Attune.Core.Listening;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -314,6 +315,7 @@ public sealed class IngestWriter : IAsyncDisposable
         var agentId = await context.AgentAsync(db, request.AgentEmail, ct);
         var urgency = reading is null ? 0 : (int)reading.Urgency.Level;
         var created = conversation is null;
+        var given = IngestMessage.ParseStatus(request.Status);
         ConversationStatus status;
         if (conversation is null)
         {
@@ -322,7 +324,7 @@ public sealed class IngestWriter : IAsyncDisposable
                 Source = source,
                 ExternalId = request.ConversationId,
                 Channel = item.Channel,
-                Status = item.Author == Author.Customer ? ConversationStatus.Open : ConversationStatus.Pending,
+                Status = given ?? (item.Author == Author.Customer ? ConversationStatus.Open : ConversationStatus.Pending),
                 Subject = request.Subject ?? Subject(request.Text!),
                 DeskId = context.Desk(request.Desk, reading),
                 Priority = ChoosePriority(reading),
@@ -334,8 +336,14 @@ public sealed class IngestWriter : IAsyncDisposable
                 Vulnerable = reading?.IsVulnerable ?? false,
                 MaxUrgency = urgency,
                 LastCompound = reading?.Sentiment.Compound,
+                FirstCompound = reading?.Sentiment.Compound,
+                CustomerMessages = reading is null ? 0 : 1,
                 AssigneeId = agentId,
             };
+            if (ConversationState.Resolved(entity.Status))
+            {
+                entity.ResolvedAt = item.SentAt;
+            }
             if (customer is Customer c)
             {
                 entity.Customer = c;
@@ -345,14 +353,21 @@ public sealed class IngestWriter : IAsyncDisposable
                 entity.CustomerId = (long)customer!;
             }
             rows.Conversations.Add(entity);
-            conversation = new ConversationState(entity, isNew: true);
+            conversation = new ConversationState(entity, isNew: true) { Region = request.Customer?.Region };
+            if (reading is not null)
+            {
+                conversation.Coaching = new CoachingContext([request.Text!], [reading], conversation.Region);
+            }
             context.Remember(conversation, request.Customer?.ExternalId, item.Channel);
             status = entity.Status;
         }
         else
         {
-            status = conversation.Add(item.Author, item.SentAt, reading, urgency);
+            status = conversation.Add(item.Author, item.SentAt, reading, urgency, given, request.Text!, request.Customer?.Region);
         }
+        var assessment = item.Author == Author.Agent
+            ? Coach.Default.Assess(request.Text, conversation.Coaching ??= await CoachingContextAsync(db, conversation, ct))
+            : null;
 
         var message = new Message
         {
@@ -373,10 +388,38 @@ public sealed class IngestWriter : IAsyncDisposable
             Churn = reading?.Churn.Score,
             Topic = reading?.Topic.Primary.ToString(),
             Compound = reading?.Sentiment.Compound,
+            EmpathyScore = assessment?.Score,
+            HasAction = assessment?.Action.Acts,
+            Hollow = assessment?.Has(FlagKind.HollowEmpathy),
+            CoachingFlags = assessment is null ? null : Clip(string.Join(',', assessment.Flags.Select(f => f.Kind).Distinct()), 200),
+            CoachingTip = assessment is { Suggestions: [var first, ..] } ? Clip(first.Text, 500) : null,
         };
         rows.Messages.Add(message);
         return new Staged(message, conversation, status, created, Duplicate: false);
     }
+
+    // An agent reply in a stored conversation answers the latest stored customer message (read again: reading is fast).
+    private static async Task<CoachingContext> CoachingContextAsync(AttuneDb db, ConversationState conversation, CancellationToken ct)
+    {
+        if (conversation.IsNew)
+        {
+            return new CoachingContext([], [], conversation.Region);
+        }
+        var found = await db.Conversations.AsNoTracking().Where(c => c.Id == conversation.Entity.Id)
+            .Select(c => new
+            {
+                c.Customer!.Region,
+                Text = c.Messages.Where(m => m.Author == Author.Customer).OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
+                    .Select(m => m.Text).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        conversation.Region ??= found?.Region;
+        return found?.Text is { } text
+            ? new CoachingContext([text], [Listener.Default.Read(text)], conversation.Region)
+            : new CoachingContext([], [], conversation.Region);
+    }
+
+    private static string Clip(string s, int max) => s.Length <= max ? s : string.Concat(s.AsSpan(0, max - 1), "…");
 
     private static Priority ChoosePriority(Reading? reading) => reading switch
     {

@@ -34,11 +34,15 @@ internal static class PostgresIngest
         UPDATE "Conversations" SET
             "MessageCount" = "MessageCount" + $2,
             "LastMessageAt" = GREATEST("LastMessageAt", $3),
-            "Status" = CASE WHEN $4 THEN $5 WHEN $6 AND "Status" = 'Open' THEN 'Pending' ELSE "Status" END,
-            "LastEmotion" = CASE WHEN $4 THEN $7 ELSE "LastEmotion" END,
-            "LastCompound" = CASE WHEN $4 THEN $8 ELSE "LastCompound" END,
-            "Vulnerable" = "Vulnerable" OR ($4 AND $9),
-            "MaxUrgency" = CASE WHEN $4 THEN GREATEST("MaxUrgency", $10) ELSE "MaxUrgency" END
+            "Status" = CASE WHEN $4 THEN $7 WHEN $6 AND "Status" = 'Open' THEN 'Pending' ELSE "Status" END,
+            "ResolvedAt" = CASE WHEN NOT $4 THEN "ResolvedAt" WHEN $8 IS NULL THEN NULL ELSE COALESCE("ResolvedAt", $8) END,
+            "LastEmotion" = CASE WHEN $5 THEN $9 ELSE "LastEmotion" END,
+            "LastCompound" = CASE WHEN $5 THEN $10 ELSE "LastCompound" END,
+            "Vulnerable" = "Vulnerable" OR ($5 AND $11),
+            "MaxUrgency" = CASE WHEN $5 THEN GREATEST("MaxUrgency", $12) ELSE "MaxUrgency" END,
+            "CustomerMessages" = "CustomerMessages" + $13,
+            "FirstCompound" = COALESCE("FirstCompound", $14),
+            "FirstReplyAt" = LEAST("FirstReplyAt", $15)
         WHERE "Id" = $1
         """;
 
@@ -143,18 +147,25 @@ internal static class PostgresIngest
             command.Parameters.Add(new NpgsqlParameter<long>() { TypedValue = u.Id });
             command.Parameters.Add(new NpgsqlParameter<int>() { TypedValue = u.Count });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>() { TypedValue = u.LastSent });
+            command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.Exact });
             command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.CustomerWrote });
-            command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = u.Status.ToString() });
             command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.AgentOnly });
-            command.Parameters.Add(new NpgsqlParameter() { Value = (object?)u.Emotion ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter() { Value = (object?)u.Compound ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double });
+            command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = u.Status.ToString() });
+            command.Parameters.Add(Nullable(u.ResolvedAt, NpgsqlDbType.TimestampTz));
+            command.Parameters.Add(Nullable(u.Emotion, NpgsqlDbType.Text));
+            command.Parameters.Add(Nullable(u.Compound, NpgsqlDbType.Double));
             command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.Vulnerable });
             command.Parameters.Add(new NpgsqlParameter<int>() { TypedValue = u.Urgency });
+            command.Parameters.Add(new NpgsqlParameter<int>() { TypedValue = u.CustomerMessages });
+            command.Parameters.Add(Nullable(u.FirstCompound, NpgsqlDbType.Double));
+            command.Parameters.Add(Nullable(u.FirstReply, NpgsqlDbType.TimestampTz));
             batch.BatchCommands.Add(command);
         }
         Insert(db, batch, deliveries, withKey: false);
         await batch.ExecuteNonQueryAsync(ct);
     }
+
+    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 
     private static async Task<NpgsqlConnection> OpenAsync(AttuneDb db, CancellationToken ct)
     {
