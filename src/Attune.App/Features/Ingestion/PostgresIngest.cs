@@ -23,7 +23,8 @@ internal static class PostgresIngest
         """;
 
     private const string ConversationsSql = """
-        SELECT "Id", "ExternalId", "CustomerId", "Status", "MessageCount", "LastMessageAt", "LastEmotion", "LastCompound", "Vulnerable", "MaxUrgency"
+        SELECT "Id", "ExternalId", "CustomerId", "Status", "MessageCount", "LastMessageAt", "LastEmotion", "LastCompound", "Vulnerable", "MaxUrgency",
+            "CreatedAt", "CustomerMessages", "FirstCompound", "FirstReplyAt", "ResolvedAt"
         FROM "Conversations" WHERE "Source" = $1 AND "ExternalId" = ANY($2)
         """;
 
@@ -83,6 +84,11 @@ internal static class PostgresIngest
                 LastCompound = reader.IsDBNull(7) ? null : reader.GetDouble(7),
                 Vulnerable = reader.GetBoolean(8),
                 MaxUrgency = reader.GetInt32(9),
+                CreatedAt = reader.GetFieldValue<DateTimeOffset>(10),
+                CustomerMessages = reader.GetInt32(11),
+                FirstCompound = reader.IsDBNull(12) ? null : reader.GetDouble(12),
+                FirstReplyAt = reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
+                ResolvedAt = reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
             });
         }
         await reader.NextResultAsync(ct);
