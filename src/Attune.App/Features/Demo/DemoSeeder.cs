@@ -53,13 +53,14 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
             new Desk { Name = "Retention", Description = "Cancellations, churn risk and renewals." },
         };
         db.Desks.AddRange(desks);
-        string[] agentNames = ["Mei Lin", "Tom Becker", "Priya Nair", "Lucas Moreau", "Sara Janssen", "Kenji Mori", "Hannah Clarke", "Diego Ramos", "Yuna Kang", "Ruth Adeyemi", "Marco Rossi", "Elif Yilmaz"];
+        string[] agentNames = ["Mei Lin", "Sara Janssen", "Priya Nair", "Lucas Moreau", "Tom Becker", "Kenji Mori", "Hannah Clarke", "Diego Ramos", "Yuna Kang", "Ruth Adeyemi", "Marco Rossi", "Elif Yilmaz"];
         var agents = agentNames.Select((n, i) => new Agent
         {
             Name = n,
             Email = n.ToLowerInvariant().Replace(' ', '.') + "@example.com",
             Desk = desks[i % desks.Length],
-            Languages = (i % 4) switch { 0 => "en,ja", 1 => "en,de,nl", 2 => "en,es,pt", _ => "en" },
+            // Each desk's three agents between them speak every demo region's language.
+            Languages = (i / desks.Length) switch { 0 => "en,ja,ko", 1 => "en,de,nl,fr", _ => "en,es,pt,fr" },
             // The default routing policy's desks (Support, Priority), worked by the demo's General and Technical teams.
             ExtraDesks = (i % desks.Length) switch { 0 => "Support", 2 => "Priority,Support", _ => "" },
             VulnerabilityTrained = desks[i % desks.Length].Name == "Care",
@@ -119,7 +120,7 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
                             }
                             messages++;
                         }
-                        await FinishAsync(threadId, age, turns == scenario.Turns.Length, agent.Id, ct);
+                        await FinishAsync(threadId, age, turns == scenario.Turns.Length, agent, ct);
                         if (scenario.RecordsNeed && k == 0)
                         {
                             await RecordNeedAsync(customerId, scenario, now, ct);
@@ -156,7 +157,7 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
         return english[random.Next(english.Length)];
     }
 
-    private async Task FinishAsync(string threadId, TimeSpan age, bool complete, long agentId, CancellationToken ct)
+    private async Task FinishAsync(string threadId, TimeSpan age, bool complete, Agent agent, CancellationToken ct)
     {
         var status = !complete ? (ConversationStatus?)null
             : age > TimeSpan.FromDays(14) ? ConversationStatus.Closed
@@ -165,12 +166,16 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
         var q = db.Conversations.Where(c => c.Source == Source && c.ExternalId == threadId);
         if (status is { } s)
         {
-            await q.ExecuteUpdateAsync(x => x.SetProperty(c => c.Status, s).SetProperty(c => c.AssigneeId, agentId)
+            await q.ExecuteUpdateAsync(x => x.SetProperty(c => c.Status, s).SetProperty(c => c.AssigneeId, agent.Id)
                 .SetProperty(c => c.ResolvedAt, c => c.LastMessageAt), ct);
+            return;
         }
-        else
+        // Open work beyond the agent's capacity waits in the desk's queue, as it would under routing.
+        var holding = await db.Conversations.CountAsync(c => c.AssigneeId == agent.Id
+            && (c.Status == ConversationStatus.Open || c.Status == ConversationStatus.Pending), ct);
+        if (holding < agent.Capacity)
         {
-            await q.ExecuteUpdateAsync(x => x.SetProperty(c => c.AssigneeId, agentId), ct);
+            await q.ExecuteUpdateAsync(x => x.SetProperty(c => c.AssigneeId, agent.Id), ct);
         }
     }
 

@@ -1,12 +1,16 @@
 using Attune.App.Data;
 using Attune.App.Data.Entities;
+using Attune.App.Features.Organisation;
 using Attune.Core.Routing.Assignment;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attune.App.Features.Insights;
 
-/// <summary>One agent now: status (available, break suggested, away), emotional load (LoadModel units, recovered to now) and open work.</summary>
-public sealed record AgentNow(long Id, string Name, string? Desk, string Status, double Load, string LoadLevel, int Open, int Capacity, int HeavyStreak, bool BreakSuggested);
+/// <summary>One agent now: status (available, on a break, away, break suggested), emotional load (LoadModel units,
+/// recovered to now) and open work against capacity, which is per channel (<see cref="CapacityText"/>, e.g. "3 per
+/// channel; chat 2"); <see cref="OverCapacity"/> when any channel holds more than its capacity.</summary>
+public sealed record AgentNow(long Id, string Name, string? Desk, string Status, double Load, string LoadLevel, int Open, int Capacity,
+    string CapacityText, bool OverCapacity, int HeavyStreak, bool BreakSuggested);
 
 /// <summary>An open conversation whose SLA target (first reply or resolution) is due soon or breached.</summary>
 public sealed record SlaRisk(long ConversationId, string? Subject, string Customer, string? Desk, string? Assignee, string Target, DateTimeOffset Due, double MinutesLeft, bool Breached, bool Vulnerable);
@@ -48,9 +52,14 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
                 a.HeavyStreak,
                 a.BreakSuggested,
                 a.Capacity,
-                Open = db.Conversations.Count(c => c.AssigneeId == a.Id && (c.Status == ConversationStatus.Open || c.Status == ConversationStatus.Pending)),
+                a.ChannelCapacity,
             })
             .ToListAsync(ct);
+        var held = (await db.Conversations.AsNoTracking()
+            .Where(c => c.AssigneeId != null && (c.Status == ConversationStatus.Open || c.Status == ConversationStatus.Pending))
+            .GroupBy(c => new { c.AssigneeId, c.Channel })
+            .Select(g => new { g.Key.AssigneeId, g.Key.Channel, Count = g.Count() })
+            .ToListAsync(ct)).ToLookup(h => h.AssigneeId!.Value);
         var shift = await ShiftLoadsAsync(now, ct);
         var from = MyDay.ShiftStart(now);
         var team = agents.Select(a =>
@@ -65,7 +74,12 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
                 Data.Entities.AgentStatus.Break => "on a break",
                 _ => a.BreakSuggested ? "break suggested" : "available",
             };
-            return new AgentNow(a.Id, a.Name, a.Desk, status, load, Level(load), a.Open, a.Capacity, a.HeavyStreak, a.BreakSuggested);
+            var perChannel = AgentFields.ChannelCapacity(a.ChannelCapacity);
+            var holds = held[a.Id].ToList();
+            var over = holds.Any(h => h.Count > perChannel.GetValueOrDefault(h.Channel.ToString().ToLowerInvariant(), a.Capacity));
+            var capacity = string.Join("; ", perChannel.Select(kv => $"{kv.Key} {kv.Value}").Prepend($"{a.Capacity} per channel"));
+            return new AgentNow(a.Id, a.Name, a.Desk, status, load, Level(load), holds.Sum(h => h.Count), a.Capacity, capacity, over,
+                a.HeavyStreak, a.BreakSuggested);
         }).ToList();
 
         var open = db.Conversations.AsNoTracking().Where(c => c.Status == ConversationStatus.Open || c.Status == ConversationStatus.Pending);
