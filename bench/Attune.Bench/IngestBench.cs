@@ -112,6 +112,8 @@ internal static class IngestBench
             b.Configuration["ConnectionStrings:Attune"] = database.ConnectionString;
             b.Configuration["Demo:Seed"] = "false";
             b.Configuration["Webhooks:Enabled"] = "false";
+            // Routing is a background job after ingest, not part of it (the bar: validate, read, persist, update conversation).
+            b.Configuration["Routing:Enabled"] = "false";
             b.Configuration["RateLimiting:IngestPerSecond"] = "10000000";
             b.Configuration["Logging:LogLevel:Default"] = "Warning";
         });
