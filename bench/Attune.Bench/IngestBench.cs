@@ -51,7 +51,7 @@ internal static class IngestBench
         }
         var rows = Rows(messages);
         Console.WriteLine($"Ingest benchmark: {messages} messages in {messages / 4} conversations, {clients} concurrent clients, {Environment.ProcessorCount} cores");
-        Console.WriteLine($"{"database",-10} {"ingest msg/s",13} {"p50 ms",8} {"p99 ms",8} {"raw insert rows/s",18} {"ingest/raw",11}");
+        Console.WriteLine($"{"database",-10} {"ingest msg/s",13} {"p50 ms",8} {"p99 ms",8} {"raw insert rows/s",18} {"ingest/raw",11} {"HTTP floor req/s",17}");
         var file = Path.Combine(Path.GetTempPath(), $"attune-bench-{Guid.NewGuid():N}.db");
         Measure("SQLite", new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"), rows, clients);
         SqliteConnection.ClearAllPools();
@@ -96,13 +96,13 @@ internal static class IngestBench
 
     private static void Measure(string name, DatabaseOptions database, IngestMessageRequest[] rows, int clients)
     {
-        var (rate, p50, p99) = IngestOverHttp(database, rows, clients).GetAwaiter().GetResult();
+        var (rate, p50, p99, floor) = IngestOverHttp(database, rows, clients).GetAwaiter().GetResult();
         var raw = RawInsert(database, rows, clients).GetAwaiter().GetResult();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-10} {rate,13:N0} {p50,8:N2} {p99,8:N2} {raw,18:N0} {rate / raw,10:P0}"));
+            $"{name,-10} {rate,13:N0} {p50,8:N2} {p99,8:N2} {raw,18:N0} {rate / raw,10:P0} {floor,17:N0}"));
     }
 
-    private static async Task<(double Rate, double P50, double P99)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
+    private static async Task<(double Rate, double P50, double P99, double Floor)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
     {
         var port = FreePort();
         var app = await AttuneHost.BuildAsync([], b =>
@@ -133,14 +133,20 @@ internal static class IngestBench
         var clock = Stopwatch.StartNew();
         await Drive(http, bodies, clients, latencies);
         clock.Stop();
+        // The HTTP floor: as many requests from the same clients to an endpoint that does no work (GET /health/live).
+        var floorClock = Stopwatch.StartNew();
+        await Drive(http, new string?[bodies.Length], clients, new long[bodies.Length]);
+        floorClock.Stop();
         await app.StopAsync();
         await app.DisposeAsync();
         Array.Sort(latencies);
         double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-        return (bodies.Length / clock.Elapsed.TotalSeconds, Ms(latencies[latencies.Length / 2]), Ms(latencies[(int)(latencies.Length * 0.99)]));
+        return (bodies.Length / clock.Elapsed.TotalSeconds, Ms(latencies[latencies.Length / 2]), Ms(latencies[(int)(latencies.Length * 0.99)]),
+            bodies.Length / floorClock.Elapsed.TotalSeconds);
     }
 
-    private static async Task Drive(HttpClient http, string[] bodies, int clients, long[] latencies)
+    // A null body is a GET of /health/live (the HTTP floor); else a POST of the message.
+    private static async Task Drive(HttpClient http, string?[] bodies, int clients, long[] latencies)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
@@ -149,8 +155,10 @@ internal static class IngestBench
             while ((i = Interlocked.Increment(ref next)) < bodies.Length)
             {
                 var t = Stopwatch.GetTimestamp();
-                using var content = new StringContent(bodies[i], Encoding.UTF8, "application/json");
-                using var response = await http.PostAsync(new Uri("/api/v1/messages", UriKind.Relative), content);
+                using var content = bodies[i] is { } body ? new StringContent(body, Encoding.UTF8, "application/json") : null;
+                using var response = content is null
+                    ? await http.GetAsync(new Uri("/health/live", UriKind.Relative))
+                    : await http.PostAsync(new Uri("/api/v1/messages", UriKind.Relative), content);
                 if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.OK))
                 {
                     throw new InvalidOperationException($"ingest returned {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
