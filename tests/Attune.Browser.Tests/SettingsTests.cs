@@ -1,4 +1,5 @@
 using Attune.App.Features.Organisation;
+using Attune.App.Features.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attune.Browser.Tests;
@@ -56,6 +57,7 @@ public sealed class SettingsTests(WebApp web)
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Add an agent" }).CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Tab, new() { Name = "API keys" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Tab, new() { Name = "Users" }).CountAsync());
         await page.GetByRole(AriaRole.Tab, new() { Name = "Desks" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Open conversations" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Care", Exact = true })).ToBeVisibleAsync();
@@ -92,6 +94,51 @@ public sealed class SettingsTests(WebApp web)
     }
 
     [Fact]
+    public async Task Admin_AddsAPerson_SeesTheErrorInline_ThenChangesTheirRoles()
+    {
+        var page = await OpenAsync(Demo.Admin);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Users" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Add a person" });
+
+        await form.GetByLabel("Name", new() { Exact = true }).FillAsync("Noor Haddad");
+        var email = form.GetByLabel("Email", new() { Exact = true });
+        await email.FillAsync("noor.example.com");
+        await form.GetByLabel("Initial password").FillAsync("a long enough password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add person" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#user-email-error")).ToContainTextAsync("must be an e-mail address");
+        await Assertions.Expect(email).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await email.FillAsync("noor@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add person" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Added Noor Haddad (noor@example.com) as agent.")).ToBeVisibleAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "noor@example.com" });
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell, new() { Name = "Noor Haddad", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell, new() { Name = "agent", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(["agent"], (await UserAsync("noor@example.com")).Roles);
+        await Screenshots.TakeAsync(page, "settings-users");
+
+        await row.GetByRole(AriaRole.Group, new() { Name = "Roles for Noor Haddad" }).GetByLabel("lead", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save roles for Noor Haddad" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Noor Haddad now has roles: agent, lead.")).ToBeVisibleAsync();
+        Assert.Equal(["agent", "lead"], (await UserAsync("noor@example.com")).Roles);
+
+        // The demo has one administrator: the service refuses to remove the last one and the row says why.
+        var admin = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Demo.Admin });
+        await admin.GetByRole(AriaRole.Group, new() { Name = "Roles for Alex Morgan" }).GetByLabel("admin", new() { Exact = true }).UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save roles for Alex Morgan" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("last administrator");
+        Assert.Contains("admin", (await UserAsync(Demo.Admin)).Roles);
+        await Screenshots.TakeAsync(page, "settings-users-error");
+    }
+
+    private async Task<UserView> UserAsync(string email)
+    {
+        await using var scope = web.Server.Services.CreateAsyncScope();
+        var users = await scope.ServiceProvider.GetRequiredService<Users>().ListAsync(CancellationToken.None);
+        return users.Single(u => u.Email == email);
+    }
+
+    [Fact]
     public async Task Lead_ReadsThePlaybooks()
     {
         var page = await OpenAsync(Demo.Lead);
@@ -101,6 +148,7 @@ public sealed class SettingsTests(WebApp web)
         await Assertions.Expect(page.GetByText("Open with a sincere condolence", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Japan JP" })).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Tab, new() { Name = "API keys" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Tab, new() { Name = "Users" }).CountAsync());
         await Screenshots.TakeAsync(page, "settings-playbooks");
     }
 }

@@ -7,7 +7,7 @@ namespace Attune.App.Features.Security;
 
 public sealed record NewUser(string? Email, string? Name, string? Password, IReadOnlyList<string>? Roles = null);
 
-public sealed record UserView(long Id, string Email, string Name, IReadOnlyList<string> Roles);
+public sealed record UserView(long Id, string Email, string Name, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt);
 
 /// <summary>Local accounts: first-run admin set-up, sign-in, creating users and changing roles (all audited).</summary>
 public sealed class Users(AttuneDb db, Audit audit, TimeProvider clock)
@@ -42,6 +42,10 @@ public sealed class Users(AttuneDb db, Audit audit, TimeProvider clock)
         {
             return Failure.Invalid("password", $"password must have at least {MinPasswordLength} characters.");
         }
+        if (request.Roles is { Count: 0 })
+        {
+            return Failure.Invalid("roles", "roles is required: one or more of agent, lead, admin.");
+        }
         if (ValidateRoles(request.Roles ?? [Roles.Agent]) is { } bad)
         {
             return bad;
@@ -56,7 +60,7 @@ public sealed class Users(AttuneDb db, Audit audit, TimeProvider clock)
             Email = email,
             Name = request.Name.Trim(),
             PasswordHash = Secrets.HashPassword(request.Password),
-            Roles = string.Join(',', request.Roles ?? [Roles.Agent]),
+            Roles = string.Join(',', (request.Roles ?? [Roles.Agent]).Distinct()),
             CreatedAt = clock.GetUtcNow(),
         };
         db.Users.Add(user);
@@ -121,5 +125,5 @@ public sealed class Users(AttuneDb db, Audit audit, TimeProvider clock)
         return null;
     }
 
-    private static UserView View(User u) => new(u.Id, u.Email, u.Name, u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries));
+    private static UserView View(User u) => new(u.Id, u.Email, u.Name, u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), u.CreatedAt);
 }
