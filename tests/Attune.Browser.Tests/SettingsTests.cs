@@ -38,6 +38,12 @@ public sealed class SettingsTests(WebApp web)
         await Screenshots.TakeAsync(page, "settings-agent-error");
 
         await capacity.FillAsync("5");
+        // Mei Lin's account already works the Mei Lin agent: linking it to Tom is refused beside the field.
+        var signsInAs = page.GetByLabel("Signs in as");
+        await signsInAs.SelectOptionAsync(new SelectOptionValue { Label = "Mei Lin (general@attune.demo)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save agent" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#agent-user-error")).ToContainTextAsync("linked to another agent");
+        await signsInAs.SelectOptionAsync(new SelectOptionValue { Label = "Nobody yet" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Save agent" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Saved Tom Becker.")).ToBeVisibleAsync();
 

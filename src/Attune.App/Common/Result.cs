@@ -14,7 +14,7 @@ public sealed record Failure(ErrorKind Kind, string Message, string? Field = nul
 {
     public static Failure NotFound(string what) => new(ErrorKind.NotFound, $"{what} was not found.");
     public static Failure Invalid(string field, string message) => new(ErrorKind.Invalid, message, field);
-    public static Failure Conflict(string message) => new(ErrorKind.Conflict, message);
+    public static Failure Conflict(string message, string? field = null) => new(ErrorKind.Conflict, message, field);
     public static Failure Forbidden(string message) => new(ErrorKind.Forbidden, message);
 }
 

@@ -325,7 +325,7 @@ public sealed class AgentProfiles(AttuneDb db, RoutingPolicies policies, Audit a
             }
             if (await db.Agents.AnyAsync(a => a.UserId == userId && a.Id != agent.Id, ct))
             {
-                return Failure.Conflict($"User {userId} is linked to another agent already.");
+                return Failure.Conflict($"User {userId} is linked to another agent already.", "userId");
             }
         }
 
