@@ -197,7 +197,7 @@ public sealed class IngestWriter : IAsyncDisposable
         {
             await PostgresIngest.ReserveIdsAsync(db, rows, ct);
             var deliveries = await DeliveriesAsync(db, items, staged, ct);
-            await PostgresIngest.WriteAsync(db, rows, touched.Select(c => c.Delta).OfType<ConversationDelta>(), deliveries, ct);
+            await PostgresIngest.WriteAsync(db, rows, [.. touched.Select(c => c.Delta).OfType<ConversationDelta>()], deliveries, ct);
         }
 
         for (var i = 0; i < items.Count; i++)

@@ -4,7 +4,6 @@ using Attune.App.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Attune.App.Features.Ingestion;
 
@@ -31,20 +30,26 @@ internal static class PostgresIngest
     private const string CustomersSql = """SELECT "Id", "ExternalId" FROM "Customers" WHERE "Source" = $1 AND "ExternalId" = ANY($2)""";
 
     // The same atomic update as ConversationState.SaveAsync: counts add up and flags only rise, whoever writes first.
-    private const string UpdateConversationSql = """
-        UPDATE "Conversations" SET
-            "MessageCount" = "MessageCount" + $2,
-            "LastMessageAt" = GREATEST("LastMessageAt", $3),
-            "Status" = CASE WHEN $4 THEN $7 WHEN $6 AND "Status" = 'Open' THEN 'Pending' ELSE "Status" END,
-            "ResolvedAt" = CASE WHEN NOT $4 THEN "ResolvedAt" WHEN $8 IS NULL THEN NULL ELSE COALESCE("ResolvedAt", $8) END,
-            "LastEmotion" = CASE WHEN $5 THEN $9 ELSE "LastEmotion" END,
-            "LastCompound" = CASE WHEN $5 THEN $10 ELSE "LastCompound" END,
-            "Vulnerable" = "Vulnerable" OR ($5 AND $11),
-            "MaxUrgency" = CASE WHEN $5 THEN GREATEST("MaxUrgency", $12) ELSE "MaxUrgency" END,
-            "CustomerMessages" = "CustomerMessages" + $13,
-            "FirstCompound" = COALESCE("FirstCompound", $14),
-            "FirstReplyAt" = LEAST("FirstReplyAt", $15)
-        WHERE "Id" = $1
+    // The same atomic update as ConversationState.SaveAsync, for every touched conversation in one statement: counts
+    // add up and flags only rise, whoever writes first.
+    private const string UpdateConversationsSql = """
+        UPDATE "Conversations" AS c SET
+            "MessageCount" = c."MessageCount" + u.count,
+            "LastMessageAt" = GREATEST(c."LastMessageAt", u.last_sent),
+            "Status" = CASE WHEN u.exact THEN u.status WHEN u.agent_only AND c."Status" = 'Open' THEN 'Pending' ELSE c."Status" END,
+            "ResolvedAt" = CASE WHEN NOT u.exact THEN c."ResolvedAt" WHEN u.resolved_at IS NULL THEN NULL ELSE COALESCE(c."ResolvedAt", u.resolved_at) END,
+            "LastEmotion" = CASE WHEN u.customer THEN u.emotion ELSE c."LastEmotion" END,
+            "LastCompound" = CASE WHEN u.customer THEN u.compound ELSE c."LastCompound" END,
+            "Vulnerable" = c."Vulnerable" OR (u.customer AND u.vulnerable),
+            "MaxUrgency" = CASE WHEN u.customer THEN GREATEST(c."MaxUrgency", u.urgency) ELSE c."MaxUrgency" END,
+            "CustomerMessages" = c."CustomerMessages" + u.customers,
+            "FirstCompound" = COALESCE(c."FirstCompound", u.first_compound),
+            "FirstReplyAt" = LEAST(c."FirstReplyAt", u.first_reply)
+        FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::bool[], $5::bool[], $6::bool[], $7::text[], $8::timestamptz[],
+                    $9::text[], $10::float8[], $11::bool[], $12::int[], $13::int[], $14::float8[], $15::timestamptz[])
+            AS u(id, count, last_sent, exact, customer, agent_only, status, resolved_at, emotion, compound, vulnerable, urgency,
+                 customers, first_compound, first_reply)
+        WHERE c."Id" = u.id
         """;
 
     // A no-op update, so RETURNING gives the id of a customer another writer stored first.
@@ -141,37 +146,32 @@ internal static class PostgresIngest
     }
 
     /// <summary>Inserts the new rows, updates the stored conversations (in id order) and queues the deliveries, atomically.</summary>
-    public static async Task WriteAsync(AttuneDb db, NewRows rows, IEnumerable<ConversationDelta> updates, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken ct)
+    public static async Task WriteAsync(AttuneDb db, NewRows rows, IReadOnlyList<ConversationDelta> updates, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken ct)
     {
         var connection = await OpenAsync(db, ct);
         await using var batch = new NpgsqlBatch(connection);
         Insert(db, batch, rows.Conversations, withKey: true);
         Insert(db, batch, rows.Messages, withKey: true);
-        foreach (var u in updates)
+        if (updates.Count > 0)
         {
-            var command = new NpgsqlBatchCommand(UpdateConversationSql);
-            command.Parameters.Add(new NpgsqlParameter<long>() { TypedValue = u.Id });
-            command.Parameters.Add(new NpgsqlParameter<int>() { TypedValue = u.Count });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>() { TypedValue = u.LastSent });
-            command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.Exact });
-            command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.CustomerWrote });
-            command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.AgentOnly });
-            command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = u.Status.ToString() });
-            command.Parameters.Add(Nullable(u.ResolvedAt, NpgsqlDbType.TimestampTz));
-            command.Parameters.Add(Nullable(u.Emotion, NpgsqlDbType.Text));
-            command.Parameters.Add(Nullable(u.Compound, NpgsqlDbType.Double));
-            command.Parameters.Add(new NpgsqlParameter<bool>() { TypedValue = u.Vulnerable });
-            command.Parameters.Add(new NpgsqlParameter<int>() { TypedValue = u.Urgency });
-            command.Parameters.Add(new NpgsqlParameter<int>() { TypedValue = u.CustomerMessages });
-            command.Parameters.Add(Nullable(u.FirstCompound, NpgsqlDbType.Double));
-            command.Parameters.Add(Nullable(u.FirstReply, NpgsqlDbType.TimestampTz));
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(UpdateConversationsSql)
+            {
+                Parameters =
+                {
+                    Array(updates, u => u.Id), Array(updates, u => u.Count), Array(updates, u => u.LastSent),
+                    Array(updates, u => u.Exact), Array(updates, u => u.CustomerWrote), Array(updates, u => u.AgentOnly),
+                    Array(updates, u => u.Status.ToString()), Array(updates, u => u.ResolvedAt), Array(updates, u => u.Emotion),
+                    Array(updates, u => u.Compound), Array(updates, u => u.Vulnerable), Array(updates, u => u.Urgency),
+                    Array(updates, u => u.CustomerMessages), Array(updates, u => u.FirstCompound), Array(updates, u => u.FirstReply),
+                },
+            });
         }
         Insert(db, batch, deliveries, withKey: false);
         await batch.ExecuteNonQueryAsync(ct);
     }
 
-    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
+    private static NpgsqlParameter<T[]> Array<T>(IReadOnlyList<ConversationDelta> updates, Func<ConversationDelta, T> field) =>
+        new() { TypedValue = [.. updates.Select(field)] };
 
     private static async Task<NpgsqlConnection> OpenAsync(AttuneDb db, CancellationToken ct)
     {
@@ -190,13 +190,32 @@ internal static class PostgresIngest
             Parameters = { new NpgsqlParameter<int>() { TypedValue = count } },
         };
 
+    // One multi-row INSERT per table: PostgreSQL parses, plans and runs one statement instead of one per row.
     private static void Insert<T>(AttuneDb db, NpgsqlBatch batch, IReadOnlyList<T> entities, bool withKey)
         where T : class
     {
-        foreach (var entity in entities)
+        if (entities.Count == 0)
         {
-            batch.BatchCommands.Add(Insert(db, entity, withKey, ""));
+            return;
         }
+        var type = db.Model.FindEntityType(typeof(T))!;
+        var columns = type.GetProperties().Where(p => withKey || !p.IsPrimaryKey()).ToArray();
+        var sql = new System.Text.StringBuilder($"INSERT INTO \"{type.GetTableName()}\" ({string.Join(", ", columns.Select(p => $"\"{p.GetColumnName()}\""))}) VALUES ");
+        using var factory = new NpgsqlCommand();
+        var command = new NpgsqlBatchCommand();
+        for (var row = 0; row < entities.Count; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Length; c++)
+            {
+                sql.Append(c == 0 ? "$" : ", $").Append((row * columns.Length) + c + 1);
+                var p = columns[c];
+                command.Parameters.Add((NpgsqlParameter)p.GetRelationalTypeMapping().CreateParameter(factory, "", p.GetGetter().GetClrValue(entities[row]), p.IsNullable));
+            }
+            sql.Append(')');
+        }
+        command.CommandText = sql.ToString();
+        batch.BatchCommands.Add(command);
     }
 
     private static NpgsqlBatchCommand Insert<T>(AttuneDb db, T entity, bool withKey, string suffix)
