@@ -1,3 +1,4 @@
+using System.Globalization;
 using Attune.App.Features.Insights;
 using Attune.Core.Routing.Assignment;
 using Microsoft.EntityFrameworkCore;
@@ -132,6 +133,17 @@ public sealed class TeamTests
 
 public sealed class MyDayTests
 {
+    [Theory]
+    [InlineData("2026-01-05T09:00:00Z", "2026-01-05T07:30:00Z")] // Monday 10:00 in Amsterdam: the shift began 08:30 there
+    [InlineData("2026-01-05T15:50:00Z", "2026-01-05T07:30:00Z")] // 16:50 there, still on shift
+    [InlineData("2026-01-05T06:00:00Z", "2026-01-04T22:00:00Z")] // before the shift: the last 8 hours
+    [InlineData("2026-01-05T20:00:00Z", "2026-01-05T00:00:00Z")] // after it: since midnight UTC
+    public void ShiftStart_IsWhenTheAgentsShiftBeganInTheirTimeZone(string now, string expected)
+    {
+        var from = MyDay.ShiftStart(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), "mon,tue,wed,thu,fri 08:30-17:00", "Europe/Amsterdam");
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), from);
+    }
+
     private static async Task<long> TomAsync(TestDatabase db) =>
         await QueryAsync(db, d => d.Agents.Where(a => a.Email == "tom@example.com").Select(a => a.Id).SingleAsync());
 

@@ -62,7 +62,8 @@ public sealed class DemoSeeder(AttuneDb db, IngestMessage ingest, ApiKeys apiKey
             // Each desk's three agents between them speak every demo region's language.
             Languages = (i / desks.Length) switch { 0 => "en,ja,ko", 1 => "en,de,nl,fr", _ => "en,es,pt,fr" },
             // The default routing policy's desks (Support, Priority), worked by the demo's General and Technical teams.
-            ExtraDesks = (i % desks.Length) switch { 0 => "Support", 2 => "Priority,Support", _ => "" },
+            // Care specialists also take vulnerable customers whom the policy sends to Priority or Support.
+            ExtraDesks = (i % desks.Length) switch { 0 => "Support", 1 or 2 => "Priority,Support", _ => "" },
             VulnerabilityTrained = desks[i % desks.Length].Name == "Care",
         }).ToList();
         db.Agents.AddRange(agents);

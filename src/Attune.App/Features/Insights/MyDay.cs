@@ -1,6 +1,7 @@
 using Attune.App.Common;
 using Attune.App.Data;
 using Attune.App.Data.Entities;
+using Attune.App.Features.Organisation;
 using Attune.Core.Routing.Assignment;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ public sealed class MyDay(AttuneDb db, TimeProvider clock)
             return Failure.NotFound($"Agent {agentId}");
         }
         var now = clock.GetUtcNow();
-        var from = ShiftStart(now);
+        var from = ShiftStart(now, agent.Shifts, agent.TimeZone);
 
         var replies = await db.Messages.AsNoTracking()
             .Where(m => m.AgentId == agentId && m.Author == Author.Agent && m.SentAt >= from && m.SentAt <= now)
@@ -113,6 +114,23 @@ public sealed class MyDay(AttuneDb db, TimeProvider clock)
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>Where the agent's shift shown begins: when the stretch of their weekly shifts they are in now began
+    /// (to the minute, at most a day back); off shift or without shifts, <see cref="ShiftStart(DateTimeOffset)"/>.</summary>
+    public static DateTimeOffset ShiftStart(DateTimeOffset now, string? shifts, string? timeZone)
+    {
+        var windows = WeeklyShifts.ToUtc(shifts, timeZone, now);
+        if (windows.IsEmpty || !windows.Any(w => w.Covers(now)))
+        {
+            return ShiftStart(now);
+        }
+        var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        for (var i = 0; i < 24 * 60 && windows.Any(w => w.Covers(start.AddMinutes(-1))); i++)
+        {
+            start = start.AddMinutes(-1);
+        }
+        return start;
+    }
 
     /// <summary>Where the shift shown begins: midnight UTC, or <see cref="MinShift"/> ago early in the day.</summary>
     public static DateTimeOffset ShiftStart(DateTimeOffset now)
