@@ -56,6 +56,11 @@ public sealed partial class InboxTests(WebApp web)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
         await Assertions.Expect(page.Locator("ol.timeline li.agent").Last).ToContainTextAsync("email you the confirmation by Friday");
         await Assertions.Expect(reply).ToHaveValueAsync("");
+
+        var customer = page.GetByRole(AriaRole.Heading, new() { Name = "Customer", Exact = true });
+        await customer.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(customer).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(page, "conversation-customer");
     }
 
     [Fact]
