@@ -20,7 +20,8 @@ namespace Attune.Bench;
 /// <summary>
 /// `ingest`: the full ingest path (HTTP over loopback, auth, validate, read, persist, update conversation) against
 /// the same database's raw INSERT rate for the same rows, with the same number of concurrent clients.
-/// Options: --messages N (4000), --clients C (16), --postgres CONNECTION (or $ATTUNE_BENCH_POSTGRES / $ATTUNE_TEST_POSTGRES).
+/// Options: --messages N (4000), --clients C (16), --batch B (1: one message per request; B > 1 posts
+/// /messages:batch with B messages each), --postgres CONNECTION (or $ATTUNE_BENCH_POSTGRES / $ATTUNE_TEST_POSTGRES).
 /// </summary>
 internal static class IngestBench
 {
@@ -30,6 +31,7 @@ internal static class IngestBench
     {
         var messages = 4000;
         var clients = 16;
+        var perRequest = 1;
         var postgres = Environment.GetEnvironmentVariable("ATTUNE_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("ATTUNE_TEST_POSTGRES");
         for (var i = 0; i < args.Length; i++)
         {
@@ -41,6 +43,9 @@ internal static class IngestBench
                 case "--clients" when i + 1 < args.Length:
                     clients = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--batch" when i + 1 < args.Length:
+                    perRequest = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
                 case "--postgres" when i + 1 < args.Length:
                     postgres = args[++i];
                     break;
@@ -50,10 +55,11 @@ internal static class IngestBench
             }
         }
         var rows = Rows(messages);
-        Console.WriteLine($"Ingest benchmark: {messages} messages in {messages / 4} conversations, {clients} concurrent clients, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Ingest benchmark: {messages} messages in {messages / 4} conversations, {clients} concurrent clients, "
+            + $"{(perRequest == 1 ? "one message per request" : $"{perRequest} messages per /messages:batch request")}, {Environment.ProcessorCount} cores");
         Console.WriteLine($"{"database",-10} {"ingest msg/s",13} {"p50 ms",8} {"p99 ms",8} {"raw insert rows/s",18} {"ingest/raw",11} {"HTTP floor req/s",17}");
         var file = Path.Combine(Path.GetTempPath(), $"attune-bench-{Guid.NewGuid():N}.db");
-        Measure("SQLite", new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"), rows, clients);
+        Measure("SQLite", new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"), rows, clients, perRequest);
         SqliteConnection.ClearAllPools();
         foreach (var f in new[] { file, file + "-wal", file + "-shm" })
         {
@@ -62,7 +68,7 @@ internal static class IngestBench
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = "attune_bench_" + Guid.NewGuid().ToString("N")[..8], MaxPoolSize = 200 };
-            Measure("PostgreSQL", new DatabaseOptions(DatabaseProvider.Postgres, builder.ConnectionString), rows, clients);
+            Measure("PostgreSQL", new DatabaseOptions(DatabaseProvider.Postgres, builder.ConnectionString), rows, clients, perRequest);
             NpgsqlConnection.ClearAllPools();
             using var admin = new NpgsqlConnection(postgres);
             admin.Open();
@@ -94,15 +100,15 @@ internal static class IngestBench
             start.AddSeconds(i)))];
     }
 
-    private static void Measure(string name, DatabaseOptions database, IngestMessageRequest[] rows, int clients)
+    private static void Measure(string name, DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
     {
-        var (rate, p50, p99, floor) = IngestOverHttp(database, rows, clients).GetAwaiter().GetResult();
+        var (rate, p50, p99, floor) = IngestOverHttp(database, rows, clients, perRequest).GetAwaiter().GetResult();
         var raw = RawInsert(database, rows, clients).GetAwaiter().GetResult();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-10} {rate,13:N0} {p50,8:N2} {p99,8:N2} {raw,18:N0} {rate / raw,10:P0} {floor,17:N0}"));
     }
 
-    private static async Task<(double Rate, double P50, double P99, double Floor)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
+    private static async Task<(double Rate, double P50, double P99, double Floor)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
     {
         var port = FreePort();
         var app = await AttuneHost.BuildAsync([], b =>
@@ -125,28 +131,31 @@ internal static class IngestBench
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        var bodies = rows.Select(r => JsonSerializer.Serialize(r, options)).ToArray();
+        // Latency is per request; the rate is per message.
+        var bodies = perRequest == 1
+            ? rows.Select(r => JsonSerializer.Serialize(r, options)).ToArray()
+            : rows.Chunk(perRequest).Select(c => JsonSerializer.Serialize(new { messages = c }, options)).ToArray();
         var warm = rows.Take(200).Select(r => JsonSerializer.Serialize(r with { Source = "warmup" }, options)).ToArray();
-        await Drive(http, warm, clients, new long[warm.Length]);
+        await Drive(http, warm, "/api/v1/messages", clients, new long[warm.Length]);
 
         var latencies = new long[bodies.Length];
         var clock = Stopwatch.StartNew();
-        await Drive(http, bodies, clients, latencies);
+        await Drive(http, bodies, perRequest == 1 ? "/api/v1/messages" : "/api/v1/messages:batch", clients, latencies);
         clock.Stop();
         // The HTTP floor: as many requests from the same clients to an endpoint that does no work (GET /health/live).
         var floorClock = Stopwatch.StartNew();
-        await Drive(http, new string?[bodies.Length], clients, new long[bodies.Length]);
+        await Drive(http, new string?[bodies.Length], "/health/live", clients, new long[bodies.Length]);
         floorClock.Stop();
         await app.StopAsync();
         await app.DisposeAsync();
         Array.Sort(latencies);
         double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-        return (bodies.Length / clock.Elapsed.TotalSeconds, Ms(latencies[latencies.Length / 2]), Ms(latencies[(int)(latencies.Length * 0.99)]),
+        return (rows.Length / clock.Elapsed.TotalSeconds, Ms(latencies[latencies.Length / 2]), Ms(latencies[(int)(latencies.Length * 0.99)]),
             bodies.Length / floorClock.Elapsed.TotalSeconds);
     }
 
-    // A null body is a GET of /health/live (the HTTP floor); else a POST of the message.
-    private static async Task Drive(HttpClient http, string?[] bodies, int clients, long[] latencies)
+    // A null body is a GET of /health/live (the HTTP floor); else a POST to path.
+    private static async Task Drive(HttpClient http, string?[] bodies, string path, int clients, long[] latencies)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
@@ -158,7 +167,7 @@ internal static class IngestBench
                 using var content = bodies[i] is { } body ? new StringContent(body, Encoding.UTF8, "application/json") : null;
                 using var response = content is null
                     ? await http.GetAsync(new Uri("/health/live", UriKind.Relative))
-                    : await http.PostAsync(new Uri("/api/v1/messages", UriKind.Relative), content);
+                    : await http.PostAsync(new Uri(path, UriKind.Relative), content);
                 if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.OK))
                 {
                     throw new InvalidOperationException($"ingest returned {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
