@@ -2,6 +2,7 @@ using System.Globalization;
 using Attune.Cli.Coaching;
 using Attune.Core.Coaching;
 using Attune.Core.Listening;
+using Attune.Core.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

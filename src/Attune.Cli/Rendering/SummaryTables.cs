@@ -1,6 +1,7 @@
 using System.Globalization;
 using Attune.Cli.Output;
 using Attune.Core.Listening;
+using Attune.Core.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

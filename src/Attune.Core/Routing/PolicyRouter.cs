@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Attune.Core.Listening;
 using Attune.Core.Routing.SelfService;
+using Attune.Core.Text;
 
 namespace Attune.Core.Routing;
 
@@ -155,7 +156,7 @@ public sealed class PolicyRouter
             {
                 return false;
             }
-            reasons?.Add($"{Words(best.Characteristic.ToString())} cue {Quote(best.Evidence)}({Words(best.Driver.ToString())})");
+            reasons?.Add($"{Names.Words(best.Characteristic)} cue {Quote(best.Evidence)}({Names.Words(best.Driver)})");
         }
         else if (when.Vulnerable == false)
         {
@@ -247,7 +248,7 @@ public sealed class PolicyRouter
             {
                 return false;
             }
-            reasons?.Add($"topic {Words(reading.Topic.Primary.ToString())} {Quote(reading.Topic.Evidence)}".TrimEnd());
+            reasons?.Add($"topic {Names.Words(reading.Topic.Primary)} {Quote(reading.Topic.Evidence)}".TrimEnd());
         }
         if (!when.Regions.IsEmpty)
         {
@@ -350,21 +351,5 @@ public sealed class PolicyRouter
             }
         }
         return $"'{best.Text}' ";
-    }
-
-    /// <summary>"LifeEvent" → "life event".</summary>
-    internal static string Words(string pascal)
-    {
-        var builder = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var c = pascal[i];
-            if (char.IsUpper(c) && i > 0)
-            {
-                builder.Append(' ');
-            }
-            builder.Append(char.ToLowerInvariant(c));
-        }
-        return builder.ToString();
     }
 }

@@ -4,6 +4,7 @@ using Attune.App.Data;
 using Attune.App.Data.Entities;
 using Attune.App.Features.Security;
 using Attune.Core.Listening;
+using Attune.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attune.App.Features.Conversations;
@@ -114,7 +115,7 @@ public sealed class InboxQueries(AttuneDb db, Audit auditTrail)
             var (slaKind, slaDue) = !replied && c.FirstReplyDue is { } first ? ("first reply", (DateTimeOffset?)first)
                 : c.ResolutionDue is { } resolution && c.Status is ConversationStatus.Open or ConversationStatus.Pending ? ("resolution", resolution)
                 : ((string?)null, (DateTimeOffset?)null);
-            rows.Add(new InboxRow(c.Id, c.CustomerId, x.Customer, x.Region, c.Subject, x.Latest is { } topic ? Words(topic) : null,
+            rows.Add(new InboxRow(c.Id, c.CustomerId, x.Customer, x.Region, c.Subject, x.Latest is { } topic ? Names.Words(topic) : null,
                 c.LastEmotion?.ToLowerInvariant(), c.Vulnerable,
                 null, ((UrgencyLevel)c.MaxUrgency).ToString().ToLowerInvariant(), null, null,
                 c.Status.ToString().ToLowerInvariant(), c.Priority.ToString().ToLowerInvariant(), x.Desk, x.Assignee,
@@ -199,23 +200,8 @@ public sealed class InboxQueries(AttuneDb db, Audit auditTrail)
             return (null, null);
         }
         IReadOnlyList<string>? details = reading.IsVulnerable
-            ? [.. reading.Vulnerability.Select(v => Words(v.Characteristic.ToString())).Distinct()]
+            ? [.. reading.Vulnerability.Select(v => Names.Words(v.Characteristic)).Distinct()]
             : null;
         return (reading.Effort.Score, details);
-    }
-
-    // "LifeEvent" -> "life event"
-    internal static string Words(string pascal)
-    {
-        var sb = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(pascal[i]))
-            {
-                sb.Append(' ');
-            }
-            sb.Append(char.ToLowerInvariant(pascal[i]));
-        }
-        return sb.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using Attune.Core.Listening;
+using Attune.Core.Text;
 
 namespace Attune.Web.Components.Pages.Conversations;
 
@@ -21,14 +22,14 @@ internal static class EvidenceMarks
                 if (e.IsPresent && e.Emotion != Emotion.Neutral && !e.Evidence.IsDefaultOrEmpty)
                 {
                     var shown = e.Emotion == dominant ? e.Evidence : e.Evidence.RemoveAll(x => x.Cue.StartsWith("emotions-model.", StringComparison.Ordinal));
-                    Add(spans, text, shown, Words(e.Emotion.ToString()));
+                    Add(spans, text, shown, Names.Words(e.Emotion));
                 }
             }
             if (showVulnerability)
             {
                 foreach (var v in reading.Vulnerability)
                 {
-                    Add(spans, text, v.Evidence, "vulnerability: " + Words(v.Characteristic.ToString()));
+                    Add(spans, text, v.Evidence, "vulnerability: " + Names.Words(v.Characteristic));
                 }
             }
             Add(spans, text, reading.Urgency.Reasons, "urgency");
@@ -56,20 +57,6 @@ internal static class EvidenceMarks
             segments.Add(new Segment(text[at..], null));
         }
         return segments;
-    }
-
-    public static string Words(string pascal)
-    {
-        var sb = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(pascal[i]))
-            {
-                sb.Append(' ');
-            }
-            sb.Append(char.ToLowerInvariant(pascal[i]));
-        }
-        return sb.ToString();
     }
 
     // Spans refer to the text as read; when cleaning (HTML, quoted replies) moved them, find the words instead.
