@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using Attune.App.Data;
 using Attune.App.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Attune.App.Features.Ingestion;
@@ -57,7 +55,6 @@ internal static class PostgresIngest
          ON CONFLICT ("Source", "ExternalId") DO UPDATE SET "Source" = EXCLUDED."Source" RETURNING "Id"
         """;
 
-    private static readonly ConcurrentDictionary<(IEntityType Type, bool WithKey, string Suffix), (string Sql, IProperty[] Columns)> Inserts = new();
 
     /// <summary>Loads one source's stored messages, conversations by thread and customers into the context.</summary>
     public static async Task LoadAsync(AttuneDb db, BatchContext context, string source, string[] ids, string[] threads, string[] customers, CancellationToken ct)
@@ -115,7 +112,7 @@ internal static class PostgresIngest
         var customers = rows.Customers.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.ExternalId, StringComparer.Ordinal).ToList();
         foreach (var customer in customers)
         {
-            batch.BatchCommands.Add(Insert(db, customer, withKey: false, UpsertCustomerSql));
+            batch.BatchCommands.Add(Insert(db, [customer], withKey: false, UpsertCustomerSql));
         }
         batch.BatchCommands.Add(Reserve("Conversations", rows.Conversations.Count));
         batch.BatchCommands.Add(Reserve("Messages", rows.Messages.Count));
@@ -194,10 +191,15 @@ internal static class PostgresIngest
     private static void Insert<T>(AttuneDb db, NpgsqlBatch batch, IReadOnlyList<T> entities, bool withKey)
         where T : class
     {
-        if (entities.Count == 0)
+        if (entities.Count > 0)
         {
-            return;
+            batch.BatchCommands.Add(Insert(db, entities, withKey, ""));
         }
+    }
+
+    private static NpgsqlBatchCommand Insert<T>(AttuneDb db, IReadOnlyList<T> entities, bool withKey, string suffix)
+        where T : class
+    {
         var type = db.Model.FindEntityType(typeof(T))!;
         var columns = type.GetProperties().Where(p => withKey || !p.IsPrimaryKey()).ToArray();
         var sql = new System.Text.StringBuilder($"INSERT INTO \"{type.GetTableName()}\" ({string.Join(", ", columns.Select(p => $"\"{p.GetColumnName()}\""))}) VALUES ");
@@ -209,32 +211,13 @@ internal static class PostgresIngest
             for (var c = 0; c < columns.Length; c++)
             {
                 sql.Append(c == 0 ? "$" : ", $").Append((row * columns.Length) + c + 1);
+                // The model's type mapping applies the same converters (enums as text) and column types as SaveChanges.
                 var p = columns[c];
                 command.Parameters.Add((NpgsqlParameter)p.GetRelationalTypeMapping().CreateParameter(factory, "", p.GetGetter().GetClrValue(entities[row]), p.IsNullable));
             }
             sql.Append(')');
         }
-        command.CommandText = sql.ToString();
-        batch.BatchCommands.Add(command);
-    }
-
-    private static NpgsqlBatchCommand Insert<T>(AttuneDb db, T entity, bool withKey, string suffix)
-        where T : class
-    {
-        var (sql, columns) = Inserts.GetOrAdd((db.Model.FindEntityType(typeof(T))!, withKey, suffix), static key =>
-        {
-            var columns = key.Type.GetProperties().Where(p => key.WithKey || !p.IsPrimaryKey()).ToArray();
-            var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName()}\""));
-            var values = string.Join(", ", columns.Select((_, i) => $"${i + 1}"));
-            return ($"INSERT INTO \"{key.Type.GetTableName()}\" ({names}) VALUES ({values}){key.Suffix}", columns);
-        });
-        using var factory = new NpgsqlCommand();
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var p in columns)
-        {
-            // The model's type mapping applies the same converters (enums as text) and column types as SaveChanges.
-            command.Parameters.Add((NpgsqlParameter)p.GetRelationalTypeMapping().CreateParameter(factory, "", p.GetGetter().GetClrValue(entity), p.IsNullable));
-        }
+        command.CommandText = sql.Append(suffix).ToString();
         return command;
     }
 }
