@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Attune.App.Common;
 using Attune.App.Features.Insights;
-using Attune.App.Features.Security;
+using Attune.Web.Features.Organisation;
 using Attune.Web.Features.Security;
 using Attune.Web.Hosting;
 
@@ -38,10 +38,9 @@ internal static class InsightsEndpoints
 
     internal static async Task<Result<MyDayView>> MyDayOfAsync(MyDay myDay, ClaimsPrincipal user, long? agentId, CancellationToken ct)
     {
-        var lead = user.IsInRole(Roles.Lead) || user.IsInRole(Roles.Admin) || SecuritySetup.HasScope(user, Scopes.Admin);
-        var userId = long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
-        var own = await myDay.AgentOfAsync(userId, user.Identity?.Name, ct);
-        if (agentId is { } requested && requested != own && !lead)
+        var by = user.Requester();
+        var own = await myDay.AgentOfAsync(by.UserId, user.Identity?.Name, ct);
+        if (agentId is { } requested && requested != own && !by.IsLead)
         {
             return Failure.Forbidden("Only leads and admins can see another agent's day.");
         }

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Attune.App.Features.Organisation;
 using Attune.Web.Features.Security;
 using Attune.Web.Hosting;
-using Roles = Attune.App.Features.Security.Roles;
 
 namespace Attune.Web.Features.Organisation;
 
@@ -49,7 +48,7 @@ internal static class OrganisationEndpoints
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         long? userId = id is not null && !id.StartsWith("apikey:", StringComparison.Ordinal)
             && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-        var lead = user.IsInRole(Roles.Lead) || user.IsInRole(Roles.Admin) || SecuritySetup.HasScope(user, App.Features.Security.Scopes.Admin);
+        var lead = user.IsLead() || SecuritySetup.HasScope(user, App.Features.Security.Scopes.Admin);
         return new Requester(user.Actor(), userId, lead);
     }
 }

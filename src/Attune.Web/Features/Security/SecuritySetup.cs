@@ -46,7 +46,7 @@ internal static class SecuritySetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Ingest, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Ingest) || c.User.IsInRole(Roles.Admin)))
             .AddPolicy(Policies.Read, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Read) || Roles.All.Any(c.User.IsInRole)))
-            .AddPolicy(Policies.Lead, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Admin) || c.User.IsInRole(Roles.Lead) || c.User.IsInRole(Roles.Admin)))
+            .AddPolicy(Policies.Lead, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Admin) || c.User.IsLead()))
             .AddPolicy(Policies.Admin, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Admin) || c.User.IsInRole(Roles.Admin)))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
