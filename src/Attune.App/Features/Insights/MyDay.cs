@@ -101,7 +101,7 @@ public sealed class MyDay(AttuneDb db, TimeProvider clock)
             }
         }
         var replayed = series[^1].Load;
-        var board = Team.LoadNow(agent.Load, agent.LoadAt, now);
+        var board = OrganisationQueries.LoadNow(agent.Load, agent.LoadAt, agent.Status, now);
         var loadNow = Math.Round(Math.Max(replayed, board), 1);
         var reason = agent.BreakSuggested
             ? "The assignment board suggests a break: your load has stayed high. You get no new conversations until you take it or recover."

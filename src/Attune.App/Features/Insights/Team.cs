@@ -67,7 +67,7 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
             // The board's saved load, or the shift replayed from the conversations the agent replied in, whichever is higher.
             var carried = a.LoadAt is { } at && at <= from ? LoadModel.Recover(a.Load, (from - at).TotalMinutes, onBreak: false) : 0;
             var replayed = ShiftLoad.At(now, from, carried, shift[a.Id]);
-            var load = Math.Round(Math.Max(LoadNow(a.Load, a.LoadAt, now), replayed), 1);
+            var load = Math.Round(Math.Max(OrganisationQueries.LoadNow(a.Load, a.LoadAt, a.Status, now), replayed), 1);
             var status = a.Status switch
             {
                 Data.Entities.AgentStatus.Away => "away",
@@ -165,9 +165,6 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
     }
 
     /// <summary>The board's saved load recovered to now (working recovery: the board does not know of breaks taken since).</summary>
-    internal static double LoadNow(double load, DateTimeOffset? at, DateTimeOffset now) =>
-        at is { } t ? LoadModel.Recover(load, (now - t).TotalMinutes, onBreak: false) : load;
-
     /// <summary>Load in words, so that it is never told by colour alone.</summary>
     public static string Level(double load) =>
         load >= LoadModel.AlertThreshold ? "very high" : load >= LoadModel.BreakThreshold ? "high" : load >= LoadModel.BreakThreshold / 2 ? "moderate" : "low";

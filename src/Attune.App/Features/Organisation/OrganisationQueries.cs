@@ -51,9 +51,13 @@ public sealed class OrganisationQueries(AttuneDb db, TimeProvider clock)
             .Select(g => new { Id = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
 
+    /// <summary>The agent's load as the assignment board last saved it, recovered to now (faster on a break).</summary>
+    internal static double LoadNow(double load, DateTimeOffset? savedAt, Data.Entities.AgentStatus status, DateTimeOffset now) =>
+        savedAt is { } at && now > at ? LoadModel.Recover(load, (now - at).TotalMinutes, status == Data.Entities.AgentStatus.Break) : load;
+
     internal static AgentView View(Agent a, int open, DateTimeOffset now)
     {
-        var load = a.LoadAt is { } at && now > at ? LoadModel.Recover(a.Load, (now - at).TotalMinutes, a.Status == Data.Entities.AgentStatus.Break) : a.Load;
+        var load = LoadNow(a.Load, a.LoadAt, a.Status, now);
         return new AgentView(a.Id, a.Name, a.Email, a.Desk?.Name, AgentFields.Split(a.Languages), open, AgentFields.Split(a.ExtraDesks),
             a.VulnerabilityTrained, a.Capacity, AgentFields.ChannelCapacity(a.ChannelCapacity), WeeklyShifts.Views(a.Shifts), a.TimeZone,
             a.Status.ToString().ToLowerInvariant(), a.StatusSince, WeeklyShifts.OnShift(a.Shifts, a.TimeZone, now), Math.Round(load, 2),
