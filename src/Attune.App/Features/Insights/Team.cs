@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Attune.App.Features.Insights;
 
 /// <summary>One agent now: status (available, on a break, away, break suggested), emotional load (LoadModel units,
-/// recovered to now) and open work against capacity, which is per channel (<see cref="CapacityText"/>, e.g. "3 per
-/// channel; chat 2"); <see cref="OverCapacity"/> when any channel holds more than its capacity.</summary>
+/// recovered to now) and open work against capacity, which is per channel (<see cref="CapacityText"/>, e.g.
+/// "3/channel; chat 2"); <see cref="OverCapacity"/> when any channel holds more than its capacity.</summary>
 public sealed record AgentNow(long Id, string Name, string? Desk, string Status, double Load, string LoadLevel, int Open, int Capacity,
     string CapacityText, bool OverCapacity, int HeavyStreak, bool BreakSuggested);
 
@@ -77,7 +77,7 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
             var perChannel = AgentFields.ChannelCapacity(a.ChannelCapacity);
             var holds = held[a.Id].ToList();
             var over = holds.Any(h => h.Count > perChannel.GetValueOrDefault(h.Channel.ToString().ToLowerInvariant(), a.Capacity));
-            var capacity = string.Join("; ", perChannel.Select(kv => $"{kv.Key} {kv.Value}").Prepend($"{a.Capacity} per channel"));
+            var capacity = string.Join("; ", perChannel.Select(kv => $"{kv.Key} {kv.Value}").Prepend($"{a.Capacity}/channel"));
             return new AgentNow(a.Id, a.Name, a.Desk, status, load, Level(load), holds.Sum(h => h.Count), a.Capacity, capacity, over,
                 a.HeavyStreak, a.BreakSuggested);
         }).ToList();
