@@ -13,7 +13,14 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 {
     public const string DefaultSqlite = "Data Source=data/attune.db";
 
-    public static DatabaseOptions From(string? provider, string? connectionString)
+    /// <summary>
+    /// How many ingest writers store batches side by side on PostgreSQL (<c>Database:IngestWriters</c>); SQLite has
+    /// one writer, as it has one write lock. Fewer writers make bigger batches; more overlap the round trips to a
+    /// distant database.
+    /// </summary>
+    public int IngestWriters { get; init; } = 2;
+
+    public static DatabaseOptions From(string? provider, string? connectionString, string? ingestWriters = null)
     {
         var p = string.IsNullOrWhiteSpace(provider) ? DatabaseProvider.Sqlite
             : Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var parsed) ? parsed
@@ -27,7 +34,12 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             }
             connectionString = DefaultSqlite;
         }
-        return new DatabaseOptions(p, connectionString);
+        var writers = 2;
+        if (ingestWriters is not null && !(int.TryParse(ingestWriters, System.Globalization.CultureInfo.InvariantCulture, out writers) && writers is >= 1 and <= 64))
+        {
+            throw new InvalidOperationException($"Database:IngestWriters '{ingestWriters}' is not a whole number from 1 to 64.");
+        }
+        return new DatabaseOptions(p, connectionString) { IngestWriters = writers };
     }
 
     public void Configure(DbContextOptionsBuilder builder)
@@ -36,13 +48,29 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         switch (Provider)
         {
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Attune.Migrations.Postgres"));
+                builder.UseNpgsql(PostgresConnectionString(ConnectionString), o => o.MigrationsAssembly("Attune.Migrations.Postgres"));
                 break;
             default:
                 EnsureSqliteDirectory(ConnectionString);
                 builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Attune.Migrations.Sqlite").CommandTimeout(60));
                 break;
         }
+    }
+
+    /// <summary>
+    /// Npgsql prepares a statement once it has run a few times on a connection (unless the connection string says
+    /// otherwise), so PostgreSQL stops parsing and planning the ingest's fixed lookups and EF's common queries on
+    /// every call: planning the message lookup cost more than running it.
+    /// </summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        // Npgsql's builder answers ContainsKey for every keyword it knows: look at what was written instead.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     private static void EnsureSqliteDirectory(string connectionString)

@@ -28,7 +28,8 @@ internal static class HostingSetup
 
     public static void AddAttuneDatabase(this WebApplicationBuilder builder)
     {
-        var options = DatabaseOptions.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Attune"));
+        var options = DatabaseOptions.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Attune"),
+            builder.Configuration["Database:IngestWriters"]);
         builder.Services.AddAttuneApp(options);
     }
 

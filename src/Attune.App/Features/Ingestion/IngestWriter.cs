@@ -33,8 +33,6 @@ public sealed class IngestWriter : IAsyncDisposable
     private const int MaxBatch = 256;
     private const int MaxAttempts = 6;
 
-    // A PostgreSQL batch spends most of its time waiting on round trips; a few writers overlap those waits.
-    private const int PostgresWriters = 4;
     private static readonly TimeSpan DesksFor = TimeSpan.FromSeconds(5);
     private readonly System.Threading.Channels.Channel<PendingIngest>[] _queues;
     private readonly IServiceScopeFactory _scopes;
@@ -43,6 +41,8 @@ public sealed class IngestWriter : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ConversationEvents _events;
     private readonly Task[] _loops;
+    private readonly ReservedIds _conversationIds = new("Conversations");
+    private readonly ReservedIds _messageIds = new("Messages");
     private DeskCache _desks = new(DateTimeOffset.MinValue, []);
 
     public IngestWriter(IServiceScopeFactory scopes, WebhookOutbox outbox, WriteGate gate, TimeProvider clock, DatabaseOptions database, ConversationEvents events)
@@ -53,7 +53,7 @@ public sealed class IngestWriter : IAsyncDisposable
         _clock = clock;
         _outbox = outbox;
         _gate = gate;
-        _queues = [.. Enumerable.Range(0, database.Provider == DatabaseProvider.Postgres ? PostgresWriters : 1)
+        _queues = [.. Enumerable.Range(0, database.Provider == DatabaseProvider.Postgres ? database.IngestWriters : 1)
             .Select(_ => System.Threading.Channels.Channel.CreateUnbounded<PendingIngest>(new() { SingleReader = true }))];
         _loops = [.. _queues.Select(q => Task.Run(() => RunAsync(q)))];
     }
@@ -78,31 +78,49 @@ public sealed class IngestWriter : IAsyncDisposable
     private int Partition(IngestMessageRequest r) => _queues.Length == 1 ? 0
         : (int)((uint)HashCode.Combine(r.Source, r.ConversationId ?? r.Customer?.ExternalId ?? r.ExternalId) % (uint)_queues.Length);
 
+    // Each writer keeps its context (and so its connection) from batch to batch; after a failure it starts afresh.
     private async Task RunAsync(System.Threading.Channels.Channel<PendingIngest> queue)
     {
         var batch = new List<PendingIngest>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
+        AsyncServiceScope? scope = null;
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
+            while (await queue.Reader.WaitToReadAsync())
             {
-                batch.Add(item);
-            }
-            try
-            {
-                await using var scope = _scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AttuneDb>();
-                await WriteWithFallbackAsync(db, batch);
-            }
-#pragma warning disable CA1031 // The writer must outlive any one batch; the failure goes to that batch's callers.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                foreach (var item in batch)
+                batch.Clear();
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
                 {
-                    item.Done.TrySetException(ex);
+                    batch.Add(item);
+                }
+                try
+                {
+                    scope ??= _scopes.CreateAsyncScope();
+                    await WriteWithFallbackAsync(scope.Value.ServiceProvider.GetRequiredService<AttuneDb>(), batch);
+                }
+#pragma warning disable CA1031 // The writer must outlive any one batch; the failure goes to that batch's callers.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    foreach (var item in batch)
+                    {
+                        item.Done.TrySetException(ex);
+                    }
+                    await DisposeAsync(scope);
+                    scope = null;
                 }
             }
+        }
+        finally
+        {
+            await DisposeAsync(scope);
+        }
+    }
+
+    private static async Task DisposeAsync(AsyncServiceScope? scope)
+    {
+        if (scope is { } s)
+        {
+            await s.DisposeAsync();
         }
     }
 
@@ -195,7 +213,7 @@ public sealed class IngestWriter : IAsyncDisposable
         }
         else
         {
-            await PostgresIngest.ReserveIdsAsync(db, rows, ct);
+            await PostgresIngest.ReserveIdsAsync(db, rows, _conversationIds, _messageIds, ct);
             var deliveries = await DeliveriesAsync(db, items, staged, ct);
             await PostgresIngest.WriteAsync(db, rows, [.. touched.Select(c => c.Delta).OfType<ConversationDelta>()], deliveries, ct);
         }

@@ -1,143 +1,159 @@
 using Attune.App.Data;
 using Attune.App.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Attune.App.Features.Ingestion;
 
 /// <summary>
-/// The ingest writer's PostgreSQL path, in three round trips per batch: one for the lookups, one to reserve ids, and
-/// one that writes every row (a multi-statement batch runs as one implicit transaction, so it commits or rolls back
-/// whole). EF change tracking and its per-row round trips cost more than the rest of an ingest on PostgreSQL.
-/// INSERTs are built from the EF model, so a new column needs no change here.
+/// The ingest writer's PostgreSQL path, in two round trips per batch: one for the lookups and one that writes every
+/// row (a multi-statement batch runs as one implicit transaction, so it commits or rolls back whole); a third upserts
+/// new customers first. Ids come from blocks taken ahead from the sequences. EF change tracking and its per-row round
+/// trips cost more than the rest of an ingest on PostgreSQL. INSERTs are built from the EF model, so a new column
+/// needs no change here.
 /// </summary>
 internal static class PostgresIngest
 {
-    private const string StoredMessagesSql = """
-        SELECT m."ExternalId", m."Id", m."ConversationId", c."CustomerId", c."Status", m."ReadingJson"
-        FROM "Messages" m JOIN "Conversations" c ON c."Id" = m."ConversationId"
-        WHERE m."Source" = $1 AND m."ExternalId" = ANY($2)
+    // The statements' texts never change, so Npgsql prepares each once per connection, and a prepared plan is kept
+    // however the tables grow: every statement below is planned so that it stays a probe of a unique index.
+    //
+    // Lookups: one statement per key, an equality on both columns of the unique (Source, ExternalId) index. Written
+    // as `"ExternalId" = ANY($2)` (or as a join on unnest), a table that grew since its last ANALYZE (every table on a
+    // new install) was planned as an index range on Source alone with ExternalId as a filter: a scan of the whole
+    // source per lookup, which cost more than the rest of the ingest together. The stored-message lookup has no join
+    // (a join planned while the tables were small is a scan); a message is rarely found, only on a retry.
+    private const string StoredMessageSql = """
+        SELECT m."Id", m."ConversationId", (SELECT "CustomerId" FROM "Conversations" WHERE "Id" = m."ConversationId"),
+            (SELECT "Status" FROM "Conversations" WHERE "Id" = m."ConversationId"), m."ReadingJson"
+        FROM "Messages" m WHERE m."Source" = $1 AND m."ExternalId" = $2
         """;
 
-    private const string ConversationsSql = """
-        SELECT "Id", "ExternalId", "CustomerId", "Status", "MessageCount", "LastMessageAt", "LastEmotion", "LastCompound", "Vulnerable", "MaxUrgency",
+    private const string ConversationSql = """
+        SELECT "Id", "CustomerId", "Status", "MessageCount", "LastMessageAt", "LastEmotion", "LastCompound", "Vulnerable", "MaxUrgency",
             "CreatedAt", "CustomerMessages", "FirstCompound", "FirstReplyAt", "ResolvedAt"
-        FROM "Conversations" WHERE "Source" = $1 AND "ExternalId" = ANY($2)
+        FROM "Conversations" WHERE "Source" = $1 AND "ExternalId" = $2
         """;
 
-    private const string CustomersSql = """SELECT "Id", "ExternalId" FROM "Customers" WHERE "Source" = $1 AND "ExternalId" = ANY($2)""";
+    private const string CustomerSql = """SELECT "Id" FROM "Customers" WHERE "Source" = $1 AND "ExternalId" = $2""";
 
     // The same atomic update as ConversationState.SaveAsync: counts add up and flags only rise, whoever writes first.
-    // The same atomic update as ConversationState.SaveAsync, for every touched conversation in one statement: counts
-    // add up and flags only rise, whoever writes first.
-    private const string UpdateConversationsSql = """
-        UPDATE "Conversations" AS c SET
-            "MessageCount" = c."MessageCount" + u.count,
-            "LastMessageAt" = GREATEST(c."LastMessageAt", u.last_sent),
-            "Status" = CASE WHEN u.exact THEN u.status WHEN u.agent_only AND c."Status" = 'Open' THEN 'Pending' ELSE c."Status" END,
-            "ResolvedAt" = CASE WHEN NOT u.exact THEN c."ResolvedAt" WHEN u.resolved_at IS NULL THEN NULL ELSE COALESCE(c."ResolvedAt", u.resolved_at) END,
-            "LastEmotion" = CASE WHEN u.customer THEN u.emotion ELSE c."LastEmotion" END,
-            "LastCompound" = CASE WHEN u.customer THEN u.compound ELSE c."LastCompound" END,
-            "Vulnerable" = c."Vulnerable" OR (u.customer AND u.vulnerable),
-            "MaxUrgency" = CASE WHEN u.customer THEN GREATEST(c."MaxUrgency", u.urgency) ELSE c."MaxUrgency" END,
-            "CustomerMessages" = c."CustomerMessages" + u.customers,
-            "FirstCompound" = COALESCE(c."FirstCompound", u.first_compound),
-            "FirstReplyAt" = LEAST(c."FirstReplyAt", u.first_reply)
-        FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::bool[], $5::bool[], $6::bool[], $7::text[], $8::timestamptz[],
-                    $9::text[], $10::float8[], $11::bool[], $12::int[], $13::int[], $14::float8[], $15::timestamptz[])
-            AS u(id, count, last_sent, exact, customer, agent_only, status, resolved_at, emotion, compound, vulnerable, urgency,
-                 customers, first_compound, first_reply)
-        WHERE c."Id" = u.id
+    // One statement per conversation, by primary key (a join on unnest was planned as a hash join over a scan of the
+    // whole table while it was small, and the prepared plan kept it).
+    private const string UpdateConversationSql = """
+        UPDATE "Conversations" SET
+            "MessageCount" = "MessageCount" + $2,
+            "LastMessageAt" = GREATEST("LastMessageAt", $3::timestamptz),
+            "Status" = CASE WHEN $4 THEN $7::text WHEN $6 AND "Status" = 'Open' THEN 'Pending' ELSE "Status" END,
+            "ResolvedAt" = CASE WHEN NOT $4 THEN "ResolvedAt" WHEN $8::timestamptz IS NULL THEN NULL ELSE COALESCE("ResolvedAt", $8::timestamptz) END,
+            "LastEmotion" = CASE WHEN $5 THEN $9::text ELSE "LastEmotion" END,
+            "LastCompound" = CASE WHEN $5 THEN $10::float8 ELSE "LastCompound" END,
+            "Vulnerable" = "Vulnerable" OR ($5 AND $11),
+            "MaxUrgency" = CASE WHEN $5 THEN GREATEST("MaxUrgency", $12::int) ELSE "MaxUrgency" END,
+            "CustomerMessages" = "CustomerMessages" + $13,
+            "FirstCompound" = COALESCE("FirstCompound", $14::float8),
+            "FirstReplyAt" = LEAST("FirstReplyAt", $15::timestamptz)
+        WHERE "Id" = $1
         """;
 
     // A no-op update, so RETURNING gives the id of a customer another writer stored first.
     private const string UpsertCustomerSql = """
-         ON CONFLICT ("Source", "ExternalId") DO UPDATE SET "Source" = EXCLUDED."Source" RETURNING "Id"
+         ON CONFLICT ("Source", "ExternalId") DO UPDATE SET "Source" = EXCLUDED."Source" RETURNING "Id", "Source", "ExternalId"
         """;
-
 
     /// <summary>Loads one source's stored messages, conversations by thread and customers into the context.</summary>
     public static async Task LoadAsync(AttuneDb db, BatchContext context, string source, string[] ids, string[] threads, string[] customers, CancellationToken ct)
     {
         var connection = await OpenAsync(db, ct);
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Lookup(StoredMessagesSql, source, ids));
-        batch.BatchCommands.Add(Lookup(ConversationsSql, source, threads));
-        batch.BatchCommands.Add(Lookup(CustomersSql, source, customers));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        foreach (var (sql, keys) in new[] { (StoredMessageSql, ids), (ConversationSql, threads), (CustomerSql, customers) })
         {
-            context.AddStored(source, reader.GetString(0), new IngestedMessage(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), false,
-                IngestMessage.Name(Enum.Parse<ConversationStatus>(reader.GetString(4))), IngestMessage.Parse(reader.IsDBNull(5) ? null : reader.GetString(5))));
-        }
-        await reader.NextResultAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            context.AddConversation(new Conversation
+            foreach (var key in keys)
             {
-                Id = reader.GetInt64(0),
-                Source = source,
-                ExternalId = reader.GetString(1),
-                CustomerId = reader.GetInt64(2),
-                Status = Enum.Parse<ConversationStatus>(reader.GetString(3)),
-                MessageCount = reader.GetInt32(4),
-                LastMessageAt = reader.GetFieldValue<DateTimeOffset>(5),
-                LastEmotion = reader.IsDBNull(6) ? null : reader.GetString(6),
-                LastCompound = reader.IsDBNull(7) ? null : reader.GetDouble(7),
-                Vulnerable = reader.GetBoolean(8),
-                MaxUrgency = reader.GetInt32(9),
-                CreatedAt = reader.GetFieldValue<DateTimeOffset>(10),
-                CustomerMessages = reader.GetInt32(11),
-                FirstCompound = reader.IsDBNull(12) ? null : reader.GetDouble(12),
-                FirstReplyAt = reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
-                ResolvedAt = reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
-            });
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(sql)
+                {
+                    Parameters = { new NpgsqlParameter<string>() { TypedValue = source }, new NpgsqlParameter<string>() { TypedValue = key } },
+                });
+            }
         }
-        await reader.NextResultAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        foreach (var id in ids)
         {
-            context.AddCustomer(source, reader.GetString(1), reader.GetInt64(0));
+            if (await reader.ReadAsync(ct))
+            {
+                context.AddStored(source, id, new IngestedMessage(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), false,
+                    IngestMessage.Name(Enum.Parse<ConversationStatus>(reader.GetString(3))), IngestMessage.Parse(reader.IsDBNull(4) ? null : reader.GetString(4))));
+            }
+            await reader.NextResultAsync(ct);
+        }
+        foreach (var thread in threads)
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                context.AddConversation(new Conversation
+                {
+                    Id = reader.GetInt64(0),
+                    Source = source,
+                    ExternalId = thread,
+                    CustomerId = reader.GetInt64(1),
+                    Status = Enum.Parse<ConversationStatus>(reader.GetString(2)),
+                    MessageCount = reader.GetInt32(3),
+                    LastMessageAt = reader.GetFieldValue<DateTimeOffset>(4),
+                    LastEmotion = reader.IsDBNull(5) ? null : reader.GetString(5),
+                    LastCompound = reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                    Vulnerable = reader.GetBoolean(7),
+                    MaxUrgency = reader.GetInt32(8),
+                    CreatedAt = reader.GetFieldValue<DateTimeOffset>(9),
+                    CustomerMessages = reader.GetInt32(10),
+                    FirstCompound = reader.IsDBNull(11) ? null : reader.GetDouble(11),
+                    FirstReplyAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
+                    ResolvedAt = reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
+                });
+            }
+            await reader.NextResultAsync(ct);
+        }
+        foreach (var customer in customers)
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                context.AddCustomer(source, customer, reader.GetInt64(0));
+            }
+            await reader.NextResultAsync(ct);
         }
     }
 
     /// <summary>
     /// Gives the batch's new rows their ids. New customers are upserted and committed here, in key order, so two
     /// writers meeting the same new customer wait for each other and share one row instead of colliding; conversations
-    /// and messages take ids from their sequences, so one round trip can then insert them all.
+    /// and messages take ids their sequences handed out ahead (<see cref="ReservedIds"/>), so one round trip can then
+    /// insert them all. Without new customers this makes no round trip at all, most of the time.
     /// </summary>
-    public static async Task ReserveIdsAsync(AttuneDb db, NewRows rows, CancellationToken ct)
+    public static async Task ReserveIdsAsync(AttuneDb db, NewRows rows, ReservedIds conversations, ReservedIds messages, CancellationToken ct)
     {
         var connection = await OpenAsync(db, ct);
-        await using var batch = new NpgsqlBatch(connection);
-        var customers = rows.Customers.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.ExternalId, StringComparer.Ordinal).ToList();
-        foreach (var customer in customers)
+        if (rows.Customers.Count > 0)
         {
-            batch.BatchCommands.Add(Insert(db, [customer], withKey: false, UpsertCustomerSql));
+            var customers = rows.Customers.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.ExternalId, StringComparer.Ordinal).ToList();
+            var byKey = customers.ToDictionary(c => (c.Source, c.ExternalId));
+            await using var upsert = new NpgsqlBatch(connection) { BatchCommands = { Insert(db, customers, withKey: false, UpsertCustomerSql) } };
+            await using var reader = await upsert.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                byKey[(reader.GetString(1), reader.GetString(2))].Id = reader.GetInt64(0);
+            }
         }
-        batch.BatchCommands.Add(Reserve("Conversations", rows.Conversations.Count));
-        batch.BatchCommands.Add(Reserve("Messages", rows.Messages.Count));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        foreach (var customer in customers)
+        var conversationIds = await conversations.TakeAsync(connection, rows.Conversations.Count, ct);
+        for (var i = 0; i < conversationIds.Length; i++)
         {
-            await reader.ReadAsync(ct);
-            customer.Id = reader.GetInt64(0);
-            await reader.NextResultAsync(ct);
-        }
-        for (var i = 0; await reader.ReadAsync(ct); i++)
-        {
-            rows.Conversations[i].Id = reader.GetInt64(0);
-        }
-        await reader.NextResultAsync(ct);
-        for (var i = 0; await reader.ReadAsync(ct); i++)
-        {
-            rows.Messages[i].Id = reader.GetInt64(0);
-        }
-        foreach (var c in rows.Conversations)
-        {
+            var c = rows.Conversations[i];
+            c.Id = conversationIds[i];
             c.CustomerId = c.Customer?.Id ?? c.CustomerId;
         }
-        foreach (var m in rows.Messages)
+        var messageIds = await messages.TakeAsync(connection, rows.Messages.Count, ct);
+        for (var i = 0; i < messageIds.Length; i++)
         {
+            var m = rows.Messages[i];
+            m.Id = messageIds[i];
             m.ConversationId = m.Conversation?.Id ?? m.ConversationId;
         }
     }
@@ -149,17 +165,15 @@ internal static class PostgresIngest
         await using var batch = new NpgsqlBatch(connection);
         Insert(db, batch, rows.Conversations, withKey: true);
         Insert(db, batch, rows.Messages, withKey: true);
-        if (updates.Count > 0)
+        foreach (var u in updates)
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(UpdateConversationsSql)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(UpdateConversationSql)
             {
                 Parameters =
                 {
-                    Array(updates, u => u.Id), Array(updates, u => u.Count), Array(updates, u => u.LastSent),
-                    Array(updates, u => u.Exact), Array(updates, u => u.CustomerWrote), Array(updates, u => u.AgentOnly),
-                    Array(updates, u => u.Status.ToString()), Array(updates, u => u.ResolvedAt), Array(updates, u => u.Emotion),
-                    Array(updates, u => u.Compound), Array(updates, u => u.Vulnerable), Array(updates, u => u.Urgency),
-                    Array(updates, u => u.CustomerMessages), Array(updates, u => u.FirstCompound), Array(updates, u => u.FirstReply),
+                    Param(u.Id), Param(u.Count), Param(u.LastSent), Param(u.Exact), Param(u.CustomerWrote), Param(u.AgentOnly),
+                    Param(u.Status.ToString()), Param(u.ResolvedAt), Param(u.Emotion), Param(u.Compound), Param(u.Vulnerable),
+                    Param(u.Urgency), Param(u.CustomerMessages), Param(u.FirstCompound), Param(u.FirstReply),
                 },
             });
         }
@@ -167,27 +181,20 @@ internal static class PostgresIngest
         await batch.ExecuteNonQueryAsync(ct);
     }
 
-    private static NpgsqlParameter<T[]> Array<T>(IReadOnlyList<ConversationDelta> updates, Func<ConversationDelta, T> field) =>
-        new() { TypedValue = [.. updates.Select(field)] };
+    private static NpgsqlParameter<T> Param<T>(T value) => new() { TypedValue = value };
 
     private static async Task<NpgsqlConnection> OpenAsync(AttuneDb db, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct); // EF leaves a connection it did not open itself open until the scope ends
-        return (NpgsqlConnection)db.Database.GetDbConnection();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(ct); // EF leaves a connection it did not open itself open until the context ends
+        }
+        return connection;
     }
 
-    private static NpgsqlBatchCommand Lookup(string sql, string source, string[] keys) => new(sql)
-    {
-        Parameters = { new NpgsqlParameter<string>() { TypedValue = source }, new NpgsqlParameter<string[]>() { TypedValue = keys } },
-    };
-
-    private static NpgsqlBatchCommand Reserve(string table, int count) =>
-        new($"""SELECT nextval(pg_get_serial_sequence('"{table}"', 'Id')) FROM generate_series(1, $1)""")
-        {
-            Parameters = { new NpgsqlParameter<int>() { TypedValue = count } },
-        };
-
-    // One multi-row INSERT per table: PostgreSQL parses, plans and runs one statement instead of one per row.
+    // One INSERT … SELECT FROM unnest(one array per column) per table: the text is the same whatever the number of
+    // rows, so Npgsql prepares it once per connection and PostgreSQL neither parses nor plans it again.
     private static void Insert<T>(AttuneDb db, NpgsqlBatch batch, IReadOnlyList<T> entities, bool withKey)
         where T : class
     {
@@ -200,24 +207,48 @@ internal static class PostgresIngest
     private static NpgsqlBatchCommand Insert<T>(AttuneDb db, IReadOnlyList<T> entities, bool withKey, string suffix)
         where T : class
     {
-        var type = db.Model.FindEntityType(typeof(T))!;
-        var columns = type.GetProperties().Where(p => withKey || !p.IsPrimaryKey()).ToArray();
-        var sql = new System.Text.StringBuilder($"INSERT INTO \"{type.GetTableName()}\" ({string.Join(", ", columns.Select(p => $"\"{p.GetColumnName()}\""))}) VALUES ");
-        using var factory = new NpgsqlCommand();
-        var command = new NpgsqlBatchCommand();
-        for (var row = 0; row < entities.Count; row++)
+        var insert = Inserts.GetOrAdd((typeof(T), withKey, suffix), _ => TableInsert.For(db.Model.FindEntityType(typeof(T))!, withKey, suffix));
+        var command = new NpgsqlBatchCommand(insert.Sql);
+        foreach (var column in insert.Columns)
         {
-            sql.Append(row == 0 ? "(" : ", (");
-            for (var c = 0; c < columns.Length; c++)
+            var values = Array.CreateInstance(column.Element, entities.Count);
+            for (var row = 0; row < entities.Count; row++)
             {
-                sql.Append(c == 0 ? "$" : ", $").Append((row * columns.Length) + c + 1);
-                // The model's type mapping applies the same converters (enums as text) and column types as SaveChanges.
-                var p = columns[c];
-                command.Parameters.Add((NpgsqlParameter)p.GetRelationalTypeMapping().CreateParameter(factory, "", p.GetGetter().GetClrValue(entities[row]), p.IsNullable));
+                values.SetValue(column.Read(entities[row]), row);
             }
-            sql.Append(')');
+            command.Parameters.Add(new NpgsqlParameter { Value = values });
         }
-        command.CommandText = sql.Append(suffix).ToString();
         return command;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, bool, string), TableInsert> Inserts = new();
+
+    /// <summary>A table's INSERT from the EF model (so a new column needs no change here), with each column's provider
+    /// value: the model's converters apply as in SaveChanges (enums as text).</summary>
+    private sealed record TableInsert(string Sql, TableInsert.Column[] Columns)
+    {
+        public static TableInsert For(IEntityType type, bool withKey, string suffix)
+        {
+            var columns = type.GetProperties().Where(p => withKey || !p.IsPrimaryKey()).Select(p =>
+            {
+                var mapping = p.GetRelationalTypeMapping();
+                var converter = mapping.Converter;
+                var element = converter?.ProviderClrType ?? mapping.ClrType;
+                if (element.IsValueType && p.IsNullable && Nullable.GetUnderlyingType(element) is null)
+                {
+                    element = typeof(Nullable<>).MakeGenericType(element);
+                }
+                var getter = p.GetGetter();
+                Func<object, object?> read = converter is null
+                    ? getter.GetClrValue
+                    : e => getter.GetClrValue(e) is { } v ? converter.ConvertToProvider(v) : null;
+                return new Column(p.GetColumnName(), mapping.StoreType, read, element);
+            }).ToArray();
+            var sql = $"INSERT INTO \"{type.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) "
+                + $"SELECT * FROM unnest({string.Join(", ", columns.Select((c, i) => $"${i + 1}::{c.StoreType}[]"))}){suffix}";
+            return new TableInsert(sql, columns);
+        }
+
+        public sealed record Column(string Name, string StoreType, Func<object, object?> Read, Type Element);
     }
 }
