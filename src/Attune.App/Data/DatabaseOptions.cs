@@ -34,12 +34,11 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             }
             connectionString = DefaultSqlite;
         }
-        var writers = 2;
-        if (ingestWriters is not null && !(int.TryParse(ingestWriters, System.Globalization.CultureInfo.InvariantCulture, out writers) && writers is >= 1 and <= 64))
-        {
-            throw new InvalidOperationException($"Database:IngestWriters '{ingestWriters}' is not a whole number from 1 to 64.");
-        }
-        return new DatabaseOptions(p, connectionString) { IngestWriters = writers };
+        var options = new DatabaseOptions(p, connectionString);
+        return ingestWriters is null ? options
+            : int.TryParse(ingestWriters, System.Globalization.CultureInfo.InvariantCulture, out var writers) && writers is >= 1 and <= 64
+                ? options with { IngestWriters = writers }
+                : throw new InvalidOperationException($"Database:IngestWriters '{ingestWriters}' is not a whole number from 1 to 64.");
     }
 
     public void Configure(DbContextOptionsBuilder builder)
