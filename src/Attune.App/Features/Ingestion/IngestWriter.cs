@@ -105,18 +105,18 @@ public sealed class IngestWriter : IAsyncDisposable
                     {
                         item.Done.TrySetException(ex);
                     }
-                    await DisposeAsync(scope);
+                    await EndAsync(scope);
                     scope = null;
                 }
             }
         }
         finally
         {
-            await DisposeAsync(scope);
+            await EndAsync(scope);
         }
     }
 
-    private static async Task DisposeAsync(AsyncServiceScope? scope)
+    private static async Task EndAsync(AsyncServiceScope? scope)
     {
         if (scope is { } s)
         {
