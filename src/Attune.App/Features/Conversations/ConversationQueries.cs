@@ -2,7 +2,6 @@ using System.Text.Json;
 using Attune.App.Common;
 using Attune.App.Data;
 using Attune.App.Data.Entities;
-using Attune.App.Features.Ingestion;
 using Attune.App.Features.Security;
 using Attune.Core.Listening;
 using Microsoft.EntityFrameworkCore;
@@ -116,7 +115,7 @@ public sealed class ConversationQueries(AttuneDb db, Audit audit)
         return new ConversationDetail(ToSummary(row), [.. messages.Select(m => new TimelineMessage(
             m.Id, m.Source, m.ExternalId, m.Author.ToString().ToLowerInvariant(),
             m.AgentId is { } a && agents.TryGetValue(a, out var n) ? n : null,
-            m.Text, m.SentAt, IngestMessage.Parse(m.ReadingJson)))]);
+            m.Text, m.SentAt, m.ReadingJson is null ? null : JsonDocument.Parse(m.ReadingJson).RootElement))]);
     }
 
     private sealed record Row(Conversation C, string CustomerName, string? Desk, string? Assignee);

@@ -1,3 +1,4 @@
+using Attune.App.Common;
 using Attune.App.Data;
 using Attune.App.Data.Entities;
 using Attune.Core.Coaching;
@@ -54,7 +55,7 @@ internal sealed class BatchContext
             foreach (var m in stored)
             {
                 context.AddStored(source, m.ExternalId, new IngestedMessage(
-                    m.Id, m.ConversationId, m.CustomerId, false, IngestMessage.Name(m.Status), IngestMessage.Parse(m.ReadingJson)));
+                    m.Id, m.ConversationId, m.CustomerId, false, IngestMessage.Name(m.Status), RawJson.From(m.ReadingJson)));
             }
 
             if (threads.Length > 0)

@@ -98,6 +98,4 @@ public sealed class IngestMessage(TimeProvider clock, IngestWriter writer)
     };
 
     internal static string Name(ConversationStatus s) => s.ToString().ToLowerInvariant();
-
-    internal static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement;
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Attune.App.Common;
 
 namespace Attune.App.Features.Ingestion;
 
@@ -36,4 +36,4 @@ public sealed record IngestedMessage(
     long CustomerId,
     bool Created,
     string Status,
-    JsonElement? Reading);
+    RawJson? Reading);

@@ -223,7 +223,7 @@ public sealed class IngestWriter : IAsyncDisposable
             if (staged[i] is { } s)
             {
                 results[i] = new IngestedMessage(s.Message.Id, s.Conversation.Entity.Id, s.Conversation.Entity.CustomerId,
-                    !s.Duplicate, IngestMessage.Name(s.Status), IngestMessage.Parse(s.Message.ReadingJson));
+                    !s.Duplicate, IngestMessage.Name(s.Status), RawJson.From(s.Message.ReadingJson));
                 if (!s.Duplicate)
                 {
                     _events.Publish(new ConversationEvent(s.Conversation.Entity.Id, ConversationChange.Message, s.Message.Id,

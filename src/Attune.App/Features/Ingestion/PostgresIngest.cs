@@ -1,3 +1,4 @@
+using Attune.App.Common;
 using Attune.App.Data;
 using Attune.App.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -18,24 +19,30 @@ internal static class PostgresIngest
     // The statements' texts never change, so Npgsql prepares each once per connection, and a prepared plan is kept
     // however the tables grow: every statement below is planned so that it stays a probe of a unique index.
     //
-    // Lookups: one statement per key, an equality on both columns of the unique (Source, ExternalId) index. Written
-    // as `"ExternalId" = ANY($2)` (or as a join on unnest), a table that grew since its last ANALYZE (every table on a
-    // new install) was planned as an index range on Source alone with ExternalId as a filter: a scan of the whole
-    // source per lookup, which cost more than the rest of the ingest together. The stored-message lookup has no join
-    // (a join planned while the tables were small is a scan); a message is rarely found, only on a retry.
+    // Lookups: one statement per table for the whole batch. Each key is probed on its own through LATERAL … LIMIT 1,
+    // which PostgreSQL cannot flatten into a join: an equality on both columns of the unique (Source, ExternalId)
+    // index, one probe per key however the table has grown. Written as `"ExternalId" = ANY($2)` or as a plain join
+    // on unnest, a table that grew since its last ANALYZE (every table on a new install) was planned as an index
+    // range on Source alone, or as a scan: a read of the whole source per lookup, which cost more than the rest of
+    // the ingest together. A message is rarely found, only on a retry.
     private const string StoredMessageSql = """
-        SELECT m."Id", m."ConversationId", (SELECT "CustomerId" FROM "Conversations" WHERE "Id" = m."ConversationId"),
-            (SELECT "Status" FROM "Conversations" WHERE "Id" = m."ConversationId"), m."ReadingJson"
-        FROM "Messages" m WHERE m."Source" = $1 AND m."ExternalId" = $2
+        SELECT k, m."Id", m."ConversationId", c."CustomerId", c."Status", m."ReadingJson"
+        FROM unnest($2::text[]) AS k
+        CROSS JOIN LATERAL (SELECT "Id", "ConversationId", "ReadingJson" FROM "Messages" WHERE "Source" = $1 AND "ExternalId" = k LIMIT 1) m
+        CROSS JOIN LATERAL (SELECT "CustomerId", "Status" FROM "Conversations" WHERE "Id" = m."ConversationId" LIMIT 1) c
         """;
 
     private const string ConversationSql = """
-        SELECT "Id", "CustomerId", "Status", "MessageCount", "LastMessageAt", "LastEmotion", "LastCompound", "Vulnerable", "MaxUrgency",
-            "CreatedAt", "CustomerMessages", "FirstCompound", "FirstReplyAt", "ResolvedAt"
-        FROM "Conversations" WHERE "Source" = $1 AND "ExternalId" = $2
+        SELECT k, c.* FROM unnest($2::text[]) AS k
+        CROSS JOIN LATERAL (SELECT "Id", "CustomerId", "Status", "MessageCount", "LastMessageAt", "LastEmotion", "LastCompound",
+            "Vulnerable", "MaxUrgency", "CreatedAt", "CustomerMessages", "FirstCompound", "FirstReplyAt", "ResolvedAt"
+            FROM "Conversations" WHERE "Source" = $1 AND "ExternalId" = k LIMIT 1) c
         """;
 
-    private const string CustomerSql = """SELECT "Id" FROM "Customers" WHERE "Source" = $1 AND "ExternalId" = $2""";
+    private const string CustomerSql = """
+        SELECT k, c."Id" FROM unnest($2::text[]) AS k
+        CROSS JOIN LATERAL (SELECT "Id" FROM "Customers" WHERE "Source" = $1 AND "ExternalId" = k LIMIT 1) c
+        """;
 
     // The same atomic update as ConversationState.SaveAsync: counts add up and flags only rise, whoever writes first.
     // One statement per conversation, by primary key (a join on unnest was planned as a hash join over a scan of the
@@ -61,66 +68,53 @@ internal static class PostgresIngest
          ON CONFLICT ("Source", "ExternalId") DO UPDATE SET "Source" = EXCLUDED."Source" RETURNING "Id", "Source", "ExternalId"
         """;
 
-    /// <summary>Loads one source's stored messages, conversations by thread and customers into the context.</summary>
+    /// <summary>Loads one source's stored messages, conversations by thread and customers into the context, in one round trip.</summary>
     public static async Task LoadAsync(AttuneDb db, BatchContext context, string source, string[] ids, string[] threads, string[] customers, CancellationToken ct)
     {
         var connection = await OpenAsync(db, ct);
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var (sql, keys) in new[] { (StoredMessageSql, ids), (ConversationSql, threads), (CustomerSql, customers) })
+        var lookups = new (string Sql, string[] Keys, Action<NpgsqlDataReader> Read)[]
         {
-            foreach (var key in keys)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(sql)
-                {
-                    Parameters = { new NpgsqlParameter<string>() { TypedValue = source }, new NpgsqlParameter<string>() { TypedValue = key } },
-                });
-            }
+            (StoredMessageSql, ids, r => context.AddStored(source, r.GetString(0), new IngestedMessage(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), false,
+                IngestMessage.Name(Enum.Parse<ConversationStatus>(r.GetString(4))), RawJson.From(r.IsDBNull(5) ? null : r.GetString(5))))),
+            (ConversationSql, threads, r => context.AddConversation(ReadConversation(r, source))),
+            (CustomerSql, customers, r => context.AddCustomer(source, r.GetString(0), r.GetInt64(1))),
+        };
+        var asked = lookups.Where(l => l.Keys.Length > 0).ToList();
+        foreach (var (sql, keys, _) in asked)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { Param(source), Param(keys) } });
         }
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        foreach (var id in ids)
+        foreach (var lookup in asked)
         {
-            if (await reader.ReadAsync(ct))
+            while (await reader.ReadAsync(ct))
             {
-                context.AddStored(source, id, new IngestedMessage(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), false,
-                    IngestMessage.Name(Enum.Parse<ConversationStatus>(reader.GetString(3))), IngestMessage.Parse(reader.IsDBNull(4) ? null : reader.GetString(4))));
-            }
-            await reader.NextResultAsync(ct);
-        }
-        foreach (var thread in threads)
-        {
-            if (await reader.ReadAsync(ct))
-            {
-                context.AddConversation(new Conversation
-                {
-                    Id = reader.GetInt64(0),
-                    Source = source,
-                    ExternalId = thread,
-                    CustomerId = reader.GetInt64(1),
-                    Status = Enum.Parse<ConversationStatus>(reader.GetString(2)),
-                    MessageCount = reader.GetInt32(3),
-                    LastMessageAt = reader.GetFieldValue<DateTimeOffset>(4),
-                    LastEmotion = reader.IsDBNull(5) ? null : reader.GetString(5),
-                    LastCompound = reader.IsDBNull(6) ? null : reader.GetDouble(6),
-                    Vulnerable = reader.GetBoolean(7),
-                    MaxUrgency = reader.GetInt32(8),
-                    CreatedAt = reader.GetFieldValue<DateTimeOffset>(9),
-                    CustomerMessages = reader.GetInt32(10),
-                    FirstCompound = reader.IsDBNull(11) ? null : reader.GetDouble(11),
-                    FirstReplyAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
-                    ResolvedAt = reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
-                });
-            }
-            await reader.NextResultAsync(ct);
-        }
-        foreach (var customer in customers)
-        {
-            if (await reader.ReadAsync(ct))
-            {
-                context.AddCustomer(source, customer, reader.GetInt64(0));
+                lookup.Read(reader);
             }
             await reader.NextResultAsync(ct);
         }
     }
+
+    private static Conversation ReadConversation(NpgsqlDataReader r, string source) => new()
+    {
+        Source = source,
+        ExternalId = r.GetString(0),
+        Id = r.GetInt64(1),
+        CustomerId = r.GetInt64(2),
+        Status = Enum.Parse<ConversationStatus>(r.GetString(3)),
+        MessageCount = r.GetInt32(4),
+        LastMessageAt = r.GetFieldValue<DateTimeOffset>(5),
+        LastEmotion = r.IsDBNull(6) ? null : r.GetString(6),
+        LastCompound = r.IsDBNull(7) ? null : r.GetDouble(7),
+        Vulnerable = r.GetBoolean(8),
+        MaxUrgency = r.GetInt32(9),
+        CreatedAt = r.GetFieldValue<DateTimeOffset>(10),
+        CustomerMessages = r.GetInt32(11),
+        FirstCompound = r.IsDBNull(12) ? null : r.GetDouble(12),
+        FirstReplyAt = r.IsDBNull(13) ? null : r.GetFieldValue<DateTimeOffset>(13),
+        ResolvedAt = r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14),
+    };
 
     /// <summary>
     /// Gives the batch's new rows their ids. New customers are upserted and committed here, in key order, so two
@@ -189,6 +183,11 @@ internal static class PostgresIngest
         if (connection.State != System.Data.ConnectionState.Open)
         {
             await db.Database.OpenConnectionAsync(ct); // EF leaves a connection it did not open itself open until the context ends
+            // Every statement here is a probe of a unique index or an insert, whatever its arguments: planned once, not
+            // again for each array of keys (a custom plan per batch cost more than running it). RESET ALL undoes this
+            // when the connection goes back to the pool.
+            await using var generic = new NpgsqlCommand("SET plan_cache_mode = force_generic_plan", connection);
+            await generic.ExecuteNonQueryAsync(ct);
         }
         return connection;
     }
