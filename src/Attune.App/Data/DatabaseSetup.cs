@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Attune.App.Data;
 
@@ -22,6 +25,26 @@ public static class DatabaseSetup
             }
             return;
         }
+        // EF finds a missing database (every first start) by failing to connect, and logs that as an error; creating
+        // it first keeps a first start's log free of errors that are not.
+        if (!await PostgresDatabaseExistsAsync(db.Database.GetConnectionString()!, ct))
+        {
+            await db.GetService<IRelationalDatabaseCreator>().CreateAsync(ct);
+        }
         await db.Database.MigrateAsync(ct);
+    }
+
+    private static async Task<bool> PostgresDatabaseExistsAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return false;
+        }
     }
 }
