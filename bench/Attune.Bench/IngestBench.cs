@@ -64,27 +64,24 @@ internal static class IngestBench
             }
         }
         var rows = Rows(messages);
+        var costs = new List<string>();
         Console.WriteLine($"Ingest benchmark: {messages} messages in {messages / 4} conversations, {clients} concurrent clients, "
             + $"{(perRequest == 1 ? "one message per request" : $"{perRequest} messages per /messages:batch request")}, {Environment.ProcessorCount} cores");
         Console.WriteLine($"{"database",-10} {"ingest msg/s",13} {"p50 ms",8} {"p99 ms",8} {"raw insert rows/s",18} {"ingest/raw",11} {"HTTP floor req/s",17}");
         if (only != "postgres")
         {
             var file = Path.Combine(Path.GetTempPath(), $"attune-bench-{Guid.NewGuid():N}.db");
-            Measure("SQLite", new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"), rows, clients, perRequest);
+            costs.Add(Measure("SQLite", new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"), rows, clients, perRequest));
             SqliteConnection.ClearAllPools();
             foreach (var f in new[] { file, file + "-wal", file + "-shm" })
             {
                 File.Delete(f);
             }
         }
-        if (only == "sqlite")
-        {
-            return 0;
-        }
-        if (!string.IsNullOrWhiteSpace(postgres))
+        if (only != "sqlite" && !string.IsNullOrWhiteSpace(postgres))
         {
             var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = "attune_bench_" + Guid.NewGuid().ToString("N")[..8], MaxPoolSize = 200 };
-            Measure("PostgreSQL", DatabaseOptions.From("Postgres", builder.ConnectionString, writers), rows, clients, perRequest);
+            costs.Add(Measure("PostgreSQL", DatabaseOptions.From("Postgres", builder.ConnectionString, writers), rows, clients, perRequest));
             NpgsqlConnection.ClearAllPools();
             using var admin = new NpgsqlConnection(postgres);
             admin.Open();
@@ -92,10 +89,20 @@ internal static class IngestBench
             drop.CommandText = $"DROP DATABASE IF EXISTS \"{builder.Database}\" WITH (FORCE)";
             drop.ExecuteNonQuery();
         }
-        else
+        else if (only != "sqlite")
         {
             Console.WriteLine("PostgreSQL: skipped (give --postgres CONNECTION or set ATTUNE_BENCH_POSTGRES).");
         }
+        // What each message costs whom, which throughput on shared cores hides. With the database on cores of its own
+        // and enough Attune nodes in front of it, ingest would reach the last column's share of the raw rate.
+        if (costs.Count == 0)
+        {
+            return 0;
+        }
+        Console.WriteLine();
+        Console.WriteLine("CPU per message, µs: this process (HTTP clients, server, in-process SQLite) and the local PostgreSQL processes");
+        Console.WriteLine($"{"database",-10} {"ingest: process",16} {"database",9} {"raw: process",13} {"database",9} {"database-bound ingest/raw",26}");
+        costs.ForEach(Console.WriteLine);
         return 0;
     }
 
@@ -116,15 +123,22 @@ internal static class IngestBench
             start.AddSeconds(i)))];
     }
 
-    private static void Measure(string name, DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
+    // Prints the throughput line; returns the CPU line.
+    private static string Measure(string name, DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
     {
-        var (rate, p50, p99, floor) = IngestOverHttp(database, rows, clients, perRequest).GetAwaiter().GetResult();
-        var raw = RawInsert(database, rows, clients).GetAwaiter().GetResult();
+        var (rate, p50, p99, floor, cpu) = IngestOverHttp(database, rows, clients, perRequest).GetAwaiter().GetResult();
+        var (raw, rawCpu) = RawInsert(database, rows, clients).GetAwaiter().GetResult();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-10} {rate,13:N0} {p50,8:N2} {p99,8:N2} {raw,18:N0} {rate / raw,10:P0} {floor,17:N0}"));
+        // SQLite runs inside this process, so only PostgreSQL has a database column.
+        var pg = database.Provider == DatabaseProvider.Postgres;
+        double? db = pg ? cpu.Database : null, rawDb = pg ? rawCpu.Database : null;
+        var bound = db is > 0 && rawDb is { } r ? (r / db.Value).ToString("P0", CultureInfo.InvariantCulture) : "-";
+        static string Us(double? us) => us?.ToString("N0", CultureInfo.InvariantCulture) ?? "-";
+        return $"{name,-10} {Us(cpu.Own),16} {Us(db),9} {Us(rawCpu.Own),13} {Us(rawDb),9} {bound,26}";
     }
 
-    private static async Task<(double Rate, double P50, double P99, double Floor)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
+    private static async Task<(double Rate, double P50, double P99, double Floor, (double Own, double? Database) Cpu)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
     {
         var port = FreePort();
         var app = await AttuneHost.BuildAsync([], b =>
@@ -166,9 +180,11 @@ internal static class IngestBench
             quiet = System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < 20 ? quiet + 1 : 0;
         }
         var latencies = new long[bodies.Length];
+        var cpu = new CpuMeter();
         var clock = Stopwatch.StartNew();
         await Drive(http, bodies, path, clients, latencies);
         clock.Stop();
+        var spent = cpu.PerItem(rows.Length);
         // The HTTP floor: as many requests from the same clients to an endpoint that does no work (GET /health/live).
         await Drive(http, new string?[2000], "/health/live", clients, new long[2000]);
         var floorClock = Stopwatch.StartNew();
@@ -179,7 +195,7 @@ internal static class IngestBench
         Array.Sort(latencies);
         double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
         return (rows.Length / clock.Elapsed.TotalSeconds, Ms(latencies[latencies.Length / 2]), Ms(latencies[(int)(latencies.Length * 0.99)]),
-            bodies.Length / floorClock.Elapsed.TotalSeconds);
+            bodies.Length / floorClock.Elapsed.TotalSeconds, spent);
     }
 
     // A null body is a GET of /health/live (the HTTP floor); else a POST to path.
@@ -208,7 +224,7 @@ internal static class IngestBench
     // The floor: the same rows into the same Messages table (one autocommitted INSERT each, same concurrency),
     // with no HTTP, no customer or conversation work. The rows carry the same reading columns as ingest stores
     // (computed before the clock starts), so both sides write the same bytes into the same indexes.
-    private static async Task<double> RawInsert(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
+    private static async Task<(double Rate, (double Own, double? Database) Cpu)> RawInsert(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
     {
         var stored = rows.Select(r => StoredColumns(r.Text!)).ToArray();
         long conversation;
@@ -226,6 +242,7 @@ internal static class IngestBench
             conversation = Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
         var next = -1;
+        var cpu = new CpuMeter();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
@@ -257,7 +274,7 @@ internal static class IngestBench
             }
         })));
         clock.Stop();
-        return rows.Length / clock.Elapsed.TotalSeconds;
+        return (rows.Length / clock.Elapsed.TotalSeconds, cpu.PerItem(rows.Length));
     }
 
     // The reading columns IngestMessage stores for a customer message.

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Attune.Bench;
+
+/// <summary>
+/// CPU time spent while a benchmark runs: this process's (HTTP clients, server, in-process SQLite) and that of the
+/// local PostgreSQL processes, which are single-threaded, so /proc/PID/schedstat (Linux: nanoseconds on a CPU) counts
+/// each whole. A figure that throughput on shared, noisy cores hides: what one message costs whom.
+/// </summary>
+internal sealed class CpuMeter
+{
+    private readonly TimeSpan _own = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly Dictionary<int, long>? _database = DatabaseNanoseconds();
+
+    /// <summary>Microseconds of CPU per item since the meter started: this process, and the local database (null
+    /// where it cannot be seen: not Linux, or the server is elsewhere).</summary>
+    public (double Own, double? Database) PerItem(int items)
+    {
+        var own = (Process.GetCurrentProcess().TotalProcessorTime - _own).TotalMicroseconds / items;
+        if (_database is null || DatabaseNanoseconds() is not { Count: > 0 } now)
+        {
+            return (own, null);
+        }
+        var spent = now.Sum(p => p.Value - _database.GetValueOrDefault(p.Key));
+        return (own, spent / 1000.0 / items);
+    }
+
+    private static Dictionary<int, long>? DatabaseNanoseconds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+        var found = new Dictionary<int, long>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == "postgres")
+                {
+                    var first = File.ReadAllText(Path.Combine(dir, "schedstat")).Split(' ')[0];
+                    found[pid] = long.Parse(first, CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to read.
+            }
+        }
+        return found;
+    }
+}
