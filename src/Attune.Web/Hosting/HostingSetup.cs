@@ -43,7 +43,17 @@ internal static class HostingSetup
         });
         // Binding failures throw, so ProblemResults can name the offending field instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            // A stored reading goes out as the JSON it was stored as (RawJson); say what it is, not how it is written.
+            if (context.JsonTypeInfo.Type == typeof(Attune.App.Common.RawJson))
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.Object;
+                schema.Description = "The message's reading: language, sentiment, emotions, vulnerability, urgency, effort, churn and topic, "
+                    + "the same object as `attune read --json` prints (docs/listening.md).";
+            }
+            return Task.CompletedTask;
+        }));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
     }

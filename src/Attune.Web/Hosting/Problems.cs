@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Attune.App.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Attune.Web.Hosting;
 
 /// <summary>The one place where expected failures and bad requests become RFC 9457 problem details.</summary>
 internal static class Problems
 {
-    public static IResult From(Failure failure)
+    public static ProblemHttpResult From(Failure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var (status, title) = failure.Kind switch
@@ -23,20 +24,27 @@ internal static class Problems
             : Invalid(failure.Field, failure.Message, status, title);
     }
 
-    public static IResult Invalid(string field, string message, int status = StatusCodes.Status400BadRequest, string title = "Invalid request") =>
+    public static ProblemHttpResult Invalid(string field, string message, int status = StatusCodes.Status400BadRequest, string title = "Invalid request") =>
         TypedResults.Problem(message, statusCode: status, title: title, extensions: new Dictionary<string, object?>
         {
             ["field"] = field,
             ["errors"] = new Dictionary<string, string[]> { [field] = [message] },
         });
 
-    public static IResult Respond<T>(this Result<T> result, Func<T, IResult> ok)
+    /// <summary>201 with the value and where it lives, or the failure's problem details; typed for the OpenAPI document.</summary>
+    public static Results<Created<T>, ProblemHttpResult> Created<T>(this Result<T> result, Func<T, string> location)
     {
-        ArgumentNullException.ThrowIfNull(ok);
-        return result.Error is { } e ? From(e) : ok(result.Value!);
+        ArgumentNullException.ThrowIfNull(location);
+        return result.Error is { } e ? From(e) : TypedResults.Created(location(result.Value!), result.Value);
     }
 
-    public static IResult Ok<T>(this Result<T> result) => result.Respond(v => TypedResults.Ok(v));
+    /// <summary>204, or the failure's problem details; typed for the OpenAPI document.</summary>
+    public static Results<NoContent, ProblemHttpResult> NoContent<T>(this Result<T> result) =>
+        result.Error is { } e ? From(e) : TypedResults.NoContent();
+
+    /// <summary>200 with the value, or the failure's problem details; typed, so the OpenAPI document shows the value's schema.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Ok<T>(this Result<T> result) =>
+        result.Error is { } e ? From(e) : TypedResults.Ok(result.Value!);
 
     public static void UseAttuneErrors(this WebApplication app)
     {

@@ -27,7 +27,7 @@ internal static class WorkspaceEndpoints
         // Commands act as a person: a signed-in agent, lead or admin, never an API key.
         var c = api.MapGroup("/conversations/{id:long}").RequireAuthorization(p => p.RequireRole(Roles.All)).WithTags("Conversations");
         c.MapPost("/replies", async (long id, ReplyRequest request, ConversationCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
-            (await commands.ReplyAsync(id, request, user.Viewer(), ct)).Respond(m => TypedResults.Created($"/api/v1/conversations/{id}", m)))
+            (await commands.ReplyAsync(id, request, user.Viewer(), ct)).Created(m => $"/api/v1/conversations/{id}"))
             .WithSummary("Sends an agent reply; stored like any ingested agent reply. clientId makes a retry safe.");
         c.MapPost("/assign", async (long id, AssignRequest request, ConversationCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
             (await commands.AssignAsync(id, request, user.Viewer(), ct)).Ok())
@@ -39,7 +39,7 @@ internal static class WorkspaceEndpoints
             (await commands.SetStatusAsync(id, request, user.Viewer(), ct)).Ok())
             .WithSummary("Sets the status: open, pending, resolved or closed.");
         c.MapPost("/notes", async (long id, NoteRequest request, ConversationCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
-            (await commands.AddNoteAsync(id, request, user.Viewer(), ct)).Respond(m => TypedResults.Created($"/api/v1/conversations/{id}", m)))
+            (await commands.AddNoteAsync(id, request, user.Viewer(), ct)).Created(m => $"/api/v1/conversations/{id}"))
             .WithSummary("Adds an internal note: on the timeline, never sent to the customer, not a reply.");
     }
 

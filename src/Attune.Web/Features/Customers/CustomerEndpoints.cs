@@ -16,7 +16,7 @@ internal static class CustomerEndpoints
             (await queries.GetAsync(id, user.Actor(), ct)).Ok())
             .WithSummary("The customer with account, recorded needs (access is audited) and whole history.");
         group.MapPost("/{id:long}/needs", async (long id, NewNeed request, RecordNeed record, ClaimsPrincipal user, CancellationToken ct) =>
-            (await record.HandleAsync(id, request, user.Actor(), ct)).Respond(n => TypedResults.Created($"/api/v1/customers/{id}", n)))
+            (await record.HandleAsync(id, request, user.Actor(), ct)).Created(n => $"/api/v1/customers/{id}"))
             .RequireAuthorization(Policies.Lead)
             .WithSummary("Records a need (e.g. a vulnerability) with the customer's consent and a review date; leads and admins only.");
     }

@@ -14,7 +14,7 @@ internal static class OrganisationEndpoints
         group.MapGet("/desks", async (OrganisationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.DesksAsync(ct)))
             .WithSummary("The desks with their open conversations and agents.");
         group.MapPost("/desks", async (DeskRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
-            (await profiles.CreateDeskAsync(body, user.Requester(), ct)).Respond(d => TypedResults.Created($"/api/v1/desks/{d.Id}", d)))
+            (await profiles.CreateDeskAsync(body, user.Requester(), ct)).Created(d => $"/api/v1/desks/{d.Id}"))
             .RequireAuthorization(Policies.Lead)
             .WithSummary("Creates a desk (name unique, no ','; description up to 500 characters); leads and admins, audited.");
         group.MapPut("/desks/{id:long}", async (long id, DeskRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
@@ -30,7 +30,7 @@ internal static class OrganisationEndpoints
         group.MapGet("/agents/{id:long}", async (long id, OrganisationQueries queries, CancellationToken ct) => (await queries.AgentAsync(id, ct)).Ok())
             .WithSummary("One agent.");
         group.MapPost("/agents", async (AgentRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
-            (await profiles.CreateAgentAsync(body, user.Requester(), ct)).Respond(a => TypedResults.Created($"/api/v1/agents/{a.Id}", a)))
+            (await profiles.CreateAgentAsync(body, user.Requester(), ct)).Created(a => $"/api/v1/agents/{a.Id}"))
             .RequireAuthorization(Policies.Lead)
             .WithSummary("Adds an agent (name and email required; desk, extraDesks, languages, vulnerabilityTrained, capacity, channelCapacity, shifts, timeZone, userId); leads and admins, audited.");
         group.MapPatch("/agents/{id:long}", async (long id, AgentRequest body, AgentProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>

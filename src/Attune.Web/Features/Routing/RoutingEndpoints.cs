@@ -25,14 +25,16 @@ internal static class RoutingEndpoints
             return summary is not null
                 ? TypedResults.Ok(summary)
                 : TypedResults.UnprocessableEntity(new { title = "The policy or the agents are not valid; nothing was simulated.", problems });
-        }).WithSummary("Replays generated traffic under a policy (default if none) with the given agents; leads and admins only.");
+        }).Produces<SimulationSummary>().Produces(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Replays generated traffic under a policy (default if none) with the given agents; leads and admins only.");
         group.MapPost("/policy/compare-recent", async Task<IResult> (RecentComparisonRequest body, PolicyComparisons comparisons, CancellationToken ct) =>
         {
             var (comparison, problems) = await comparisons.CompareRecentAsync(body, ct);
             return comparison is not null
                 ? TypedResults.Ok(comparison)
                 : TypedResults.UnprocessableEntity(new { title = "The draft or the request is not valid; nothing was simulated.", problems });
-        }).WithSummary("Replays the conversations of the last N days (default 7) under the draft and the active policy (or a given baseline) with the organisation's agents, side by side; leads and admins only.");
+        }).Produces<PolicyComparison>().Produces(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Replays the conversations of the last N days (default 7) under the draft and the active policy (or a given baseline) with the organisation's agents, side by side; leads and admins only.");
         group.MapGet("/policy/history", async (RoutingPolicies policies, CancellationToken ct) => TypedResults.Ok(await policies.HistoryAsync(ct)))
             .WithSummary("Every activated policy version, newest first: who activated it, when it was replaced, how many decisions it made; leads and admins only.");
         group.MapGet("/policy/versions/{id:long}", async (long id, RoutingPolicies policies, CancellationToken ct) => (await policies.VersionAsync(id, ct)).Ok())
@@ -42,7 +44,7 @@ internal static class RoutingEndpoints
         drafts.MapGet("", async (PolicyDrafts d, CancellationToken ct) => TypedResults.Ok(await d.ListAsync(ct)))
             .WithSummary("The policy drafts shared by leads and admins, most recently saved first.");
         drafts.MapPost("", async (DraftInput body, PolicyDrafts d, ClaimsPrincipal user, CancellationToken ct) =>
-            (await d.CreateAsync(body, user.Actor(), ct)).Respond(v => TypedResults.Created($"/api/v1/routing/policy/drafts/{v.Id}", v)))
+            (await d.CreateAsync(body, user.Actor(), ct)).Created(v => $"/api/v1/routing/policy/drafts/{v.Id}"))
             .WithSummary("Creates a draft (from the active policy when yaml is omitted); returns it with its validation.");
         drafts.MapGet("/{id:long}", async (long id, PolicyDrafts d, CancellationToken ct) => (await d.GetAsync(id, ct)).Ok())
             .WithSummary("One draft with its validation (line, field and what is allowed for each problem).");
@@ -50,7 +52,7 @@ internal static class RoutingEndpoints
             (await d.SaveAsync(id, body, user.Actor(), ct)).Ok())
             .WithSummary("Saves a draft (it may be invalid); 409 when someone saved a newer revision since yours.");
         drafts.MapDelete("/{id:long}", async (long id, PolicyDrafts d, ClaimsPrincipal user, CancellationToken ct) =>
-            (await d.DeleteAsync(id, user.Actor(), ct)).Respond(_ => TypedResults.NoContent()))
+            (await d.DeleteAsync(id, user.Actor(), ct)).NoContent())
             .WithSummary("Deletes a draft; audited.");
     }
 }

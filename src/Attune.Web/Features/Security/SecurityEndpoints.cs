@@ -19,7 +19,7 @@ internal static class SecurityEndpoints
         var open = api.MapGroup("").AllowAnonymous().WithTags("Sign-in and set-up");
         open.MapGet("/setup", async (Users users, CancellationToken ct) => TypedResults.Ok(new SetupStatus(await users.AdminExistsAsync(ct))));
         open.MapPost("/setup", async (NewUser request, Users users, HttpContext http, CancellationToken ct) =>
-            (await users.SetUpAdminAsync(request, ct)).Respond(u => TypedResults.Created($"/api/v1/users/{u.Id}", u)))
+            (await users.SetUpAdminAsync(request, ct)).Created(u => $"/api/v1/users/{u.Id}"))
             .WithSummary("Creates the first administrator; refused (409) once one exists.");
         open.MapPost("/auth/login", async Task<IResult> (SignInRequest request, Users users, HttpContext http, CancellationToken ct) =>
         {
@@ -30,7 +30,7 @@ internal static class SecurityEndpoints
             }
             await UserPrincipal.SignInAsync(http, user, await users.AgentIdAsync(user.Id, ct));
             return TypedResults.Ok(user);
-        }).RequireRateLimiting(Policies.IngestRate);
+        }).Produces<UserView>().ProducesProblem(StatusCodes.Status401Unauthorized).RequireRateLimiting(Policies.IngestRate);
 
         var auth = api.MapGroup("/auth").WithTags("Sign-in and set-up");
         auth.MapPost("/logout", async (HttpContext http) =>
@@ -48,16 +48,16 @@ internal static class SecurityEndpoints
         var admin = api.MapGroup("").RequireAuthorization(Policies.Admin).WithTags("Administration");
         admin.MapGet("/users", async (Users users, CancellationToken ct) => TypedResults.Ok(await users.ListAsync(ct)));
         admin.MapPost("/users", async (NewUser request, Users users, ClaimsPrincipal me, CancellationToken ct) =>
-            (await users.CreateAsync(request, me.Actor(), ct)).Respond(u => TypedResults.Created($"/api/v1/users/{u.Id}", u)));
+            (await users.CreateAsync(request, me.Actor(), ct)).Created(u => $"/api/v1/users/{u.Id}"));
         admin.MapPut("/users/{id:long}/roles", async (long id, RolesRequest request, Users users, ClaimsPrincipal me, CancellationToken ct) =>
             (await users.ChangeRolesAsync(id, request.Roles, me.Actor(), ct)).Ok());
         admin.MapPost("/api-keys", async (NewApiKey request, ApiKeys keys, ClaimsPrincipal me, CancellationToken ct) =>
-            (await keys.CreateAsync(request, me.Actor(), ct)).Respond(k => TypedResults.Created($"/api/v1/api-keys/{k.Id}", k)))
+            (await keys.CreateAsync(request, me.Actor(), ct)).Created(k => $"/api/v1/api-keys/{k.Id}"))
             .WithSummary("Creates an API key; the key is shown only in this response.");
         admin.MapGet("/api-keys", async (ApiKeys keys, CancellationToken ct) => TypedResults.Ok(await keys.ListAsync(ct)))
             .WithSummary("Every API key (name, first characters, scopes, created, revoked); never the key itself.");
         admin.MapDelete("/api-keys/{id:long}", async (long id, ApiKeys keys, ClaimsPrincipal me, CancellationToken ct) =>
-            (await keys.RevokeAsync(id, me.Actor(), ct)).Respond(_ => TypedResults.NoContent()));
+            (await keys.RevokeAsync(id, me.Actor(), ct)).NoContent());
         admin.MapGet("/audit", async (Audit audit, CancellationToken ct, int take = 100) => TypedResults.Ok(await audit.RecentAsync(take, ct)));
     }
 }

@@ -10,7 +10,7 @@ internal static class WebhookEndpoints
     {
         var group = api.MapGroup("/webhooks").RequireAuthorization(Policies.Admin).WithTags("Webhooks");
         group.MapPost("", async (NewWebhook request, App.Features.Webhooks.Webhooks hooks, CancellationToken ct) =>
-            (await hooks.CreateAsync(request, ct)).Respond(w => TypedResults.Created($"/api/v1/webhooks/{w.Id}", w)))
+            (await hooks.CreateAsync(request, ct)).Created(w => $"/api/v1/webhooks/{w.Id}"))
             .WithSummary("Subscribes a URL; deliveries carry X-Attune-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, \"t.body\")>.");
         group.MapGet("", async (App.Features.Webhooks.Webhooks hooks, CancellationToken ct) => TypedResults.Ok(await hooks.ListAsync(ct)));
         group.MapGet("/{id:long}/deliveries", async (long id, App.Features.Webhooks.Webhooks hooks, CancellationToken ct, int take = 50) =>
