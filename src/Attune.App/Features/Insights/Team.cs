@@ -164,7 +164,6 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
             .ToLookup(g => g.Key.AgentId, g => ShiftLoad.Cost(g.Min(r => r.SentAt), g.Max(r => r.SentAt), readings.GetValueOrDefault(g.Key.ConversationId, 1)));
     }
 
-    /// <summary>The board's saved load recovered to now (working recovery: the board does not know of breaks taken since).</summary>
     /// <summary>Load in words, so that it is never told by colour alone.</summary>
     public static string Level(double load) =>
         load >= LoadModel.AlertThreshold ? "very high" : load >= LoadModel.BreakThreshold ? "high" : load >= LoadModel.BreakThreshold / 2 ? "moderate" : "low";
