@@ -48,7 +48,6 @@ internal static class OrganisationEndpoints
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         long? userId = id is not null && !id.StartsWith("apikey:", StringComparison.Ordinal)
             && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-        var lead = user.IsLead() || SecuritySetup.HasScope(user, App.Features.Security.Scopes.Admin);
-        return new Requester(user.Actor(), userId, lead);
+        return new Requester(user.Actor(), userId, SecuritySetup.ActsAsLead(user));
     }
 }

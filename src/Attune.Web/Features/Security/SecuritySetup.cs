@@ -46,7 +46,7 @@ internal static class SecuritySetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Ingest, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Ingest) || c.User.IsInRole(Roles.Admin)))
             .AddPolicy(Policies.Read, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Read) || Roles.All.Any(c.User.IsInRole)))
-            .AddPolicy(Policies.Lead, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Admin) || c.User.IsLead()))
+            .AddPolicy(Policies.Lead, p => p.RequireAssertion(c => ActsAsLead(c.User)))
             .AddPolicy(Policies.Admin, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Admin) || c.User.IsInRole(Roles.Admin)))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -73,6 +73,9 @@ internal static class SecuritySetup
         app.UseAuthorization();
         app.UseRateLimiter();
     }
+
+    /// <summary>A lead or admin, or an API key with the admin scope: who may manage desks, agents and policies.</summary>
+    public static bool ActsAsLead(ClaimsPrincipal user) => HasScope(user, Scopes.Admin) || user.IsLead();
 
     public static bool HasScope(ClaimsPrincipal user, string scope) =>
         user.HasClaim(Policies.ScopeClaim, scope) || user.HasClaim(Policies.ScopeClaim, Scopes.Admin);
