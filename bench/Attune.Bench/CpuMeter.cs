@@ -3,6 +3,10 @@ using System.Globalization;
 
 namespace Attune.Bench;
 
+/// <summary>Microseconds of CPU per item: this process, and the local database (null where it cannot be seen: not
+/// Linux, or the server is elsewhere).</summary>
+internal sealed record CpuPerItem(double Own, double? Database);
+
 /// <summary>
 /// CPU time spent while a benchmark runs: this process's (HTTP clients, server, in-process SQLite) and that of the
 /// local PostgreSQL processes, which are single-threaded, so /proc/PID/schedstat (Linux: nanoseconds on a CPU) counts
@@ -13,17 +17,16 @@ internal sealed class CpuMeter
     private readonly TimeSpan _own = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly Dictionary<int, long>? _database = DatabaseNanoseconds();
 
-    /// <summary>Microseconds of CPU per item since the meter started: this process, and the local database (null
-    /// where it cannot be seen: not Linux, or the server is elsewhere).</summary>
-    public (double Own, double? Database) PerItem(int items)
+    /// <summary>CPU per item since the meter started.</summary>
+    public CpuPerItem PerItem(int items)
     {
         var own = (Process.GetCurrentProcess().TotalProcessorTime - _own).TotalMicroseconds / items;
         if (_database is null || DatabaseNanoseconds() is not { Count: > 0 } now)
         {
-            return (own, null);
+            return new CpuPerItem(own, null);
         }
         var spent = now.Sum(p => p.Value - _database.GetValueOrDefault(p.Key));
-        return (own, spent / 1000.0 / items);
+        return new CpuPerItem(own, spent / 1000.0 / items);
     }
 
     private static Dictionary<int, long>? DatabaseNanoseconds()

@@ -93,12 +93,12 @@ internal static class IngestBench
         {
             Console.WriteLine("PostgreSQL: skipped (give --postgres CONNECTION or set ATTUNE_BENCH_POSTGRES).");
         }
-        // What each message costs whom, which throughput on shared cores hides. With the database on cores of its own
-        // and enough Attune nodes in front of it, ingest would reach the last column's share of the raw rate.
         if (costs.Count == 0)
         {
             return 0;
         }
+        // What each message costs whom, which throughput on shared cores hides. With the database on cores of its own
+        // and enough Attune nodes in front of it, ingest would reach the last column's share of the raw rate.
         Console.WriteLine();
         Console.WriteLine("CPU per message, µs: this process (HTTP clients, server, in-process SQLite) and the local PostgreSQL processes");
         Console.WriteLine($"{"database",-10} {"ingest: process",16} {"database",9} {"raw: process",13} {"database",9} {"database-bound ingest/raw",26}");
@@ -138,7 +138,7 @@ internal static class IngestBench
         return $"{name,-10} {Us(cpu.Own),16} {Us(db),9} {Us(rawCpu.Own),13} {Us(rawDb),9} {bound,26}";
     }
 
-    private static async Task<(double Rate, double P50, double P99, double Floor, (double Own, double? Database) Cpu)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
+    private static async Task<(double Rate, double P50, double P99, double Floor, CpuPerItem Cpu)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
     {
         var port = FreePort();
         var app = await AttuneHost.BuildAsync([], b =>
@@ -224,7 +224,7 @@ internal static class IngestBench
     // The floor: the same rows into the same Messages table (one autocommitted INSERT each, same concurrency),
     // with no HTTP, no customer or conversation work. The rows carry the same reading columns as ingest stores
     // (computed before the clock starts), so both sides write the same bytes into the same indexes.
-    private static async Task<(double Rate, (double Own, double? Database) Cpu)> RawInsert(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
+    private static async Task<(double Rate, CpuPerItem Cpu)> RawInsert(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
     {
         var stored = rows.Select(r => StoredColumns(r.Text!)).ToArray();
         long conversation;
