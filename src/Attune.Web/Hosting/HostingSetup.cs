@@ -50,7 +50,7 @@ internal static class HostingSetup
             {
                 schema.Type = Microsoft.OpenApi.JsonSchemaType.Object;
                 schema.Description = "The message's reading: language, sentiment, emotions, vulnerability, urgency, effort, churn and topic, "
-                    + "the same object as `attune read --json` prints (docs/listening.md).";
+                    + "the same object as `attune read --json` prints (docs/reading-json.md).";
             }
             return Task.CompletedTask;
         }));

@@ -183,9 +183,10 @@ internal static class PostgresIngest
         if (connection.State != System.Data.ConnectionState.Open)
         {
             await db.Database.OpenConnectionAsync(ct); // EF leaves a connection it did not open itself open until the context ends
-            // Every statement here is a probe of a unique index or an insert, whatever its arguments: planned once, not
-            // again for each array of keys (a custom plan per batch cost more than running it). RESET ALL undoes this
-            // when the connection goes back to the pool.
+            // Every statement here is a probe of a unique index or an insert, whatever its arguments (and the writer's
+            // few EF queries on this connection are keyed lookups too): planned once, not again for each array of keys
+            // (a custom plan per batch cost more than running it). Npgsql's reset (RESET ALL) undoes this when the
+            // connection goes back to the pool, unless the connection string sets No Reset On Close.
             await using var generic = new NpgsqlCommand("SET plan_cache_mode = force_generic_plan", connection);
             await generic.ExecuteNonQueryAsync(ct);
         }
