@@ -36,7 +36,7 @@ public sealed partial class InboxTests(WebApp web)
     {
         var page = await web.SignInAsync(Demo.Agent);
         await Row(page, BereavedRow()).GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync("**/conversations/**");
+        await WebApp.ArrivesAtAsync(page, "/conversations/");
         await Assertions.Expect(page.Locator("ol.timeline mark.evidence").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Playbook") })).ToBeVisibleAsync();
 

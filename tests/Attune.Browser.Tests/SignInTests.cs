@@ -18,7 +18,7 @@ public sealed class SignInTests(WebApp web)
 
         await page.GetByLabel("Password").FillAsync(Attune.App.Features.Demo.DemoUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/inbox**");
+        await WebApp.ArrivesAtAsync(page, "/inbox");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToContainTextAsync("Lena Okafor");
     }
 
@@ -27,7 +27,7 @@ public sealed class SignInTests(WebApp web)
     {
         var page = await web.SignInAsync(Demo.Agent);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/signin");
+        await WebApp.ArrivesAtAsync(page, "/signin$");
         await page.GotoAsync("/inbox");
         Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class SignInTests(WebApp web)
         await page.GetByLabel("Password", new() { Exact = false }).First.FillAsync("a long enough secret");
         await page.GetByLabel("Password again").FillAsync("a long enough secret");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
-        await page.WaitForURLAsync("**/settings**");
+        await WebApp.ArrivesAtAsync(page, "/settings");
 
         var again = await web.NewPageAsync(fresh);
         await again.GotoAsync("/setup");
