@@ -24,15 +24,24 @@ internal sealed class YamlReading
 
     public static YamlNode? Load(string text, List<YamlProblem> problems)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException e)
         {
             problems.Add(new YamlProblem((int)e.Start.Line, (int)e.Start.Column, "(file)", "not valid YAML: " + (e.InnerException?.Message ?? e.Message)));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some broken text (":\n{\ra"): the last thing it read is where it broke.
+            var at = parser.Current?.End;
+            problems.Add(new YamlProblem(Math.Max(1, (int)(at?.Line ?? 1)), Math.Max(1, (int)(at?.Column ?? 1)), "(file)",
+                "not valid YAML: the text cannot be read past this point (an unclosed bracket or quote?)"));
             return null;
         }
     }

@@ -112,6 +112,17 @@ public class PolicyYamlTests
     }
 
     [Fact]
+    public void YamlTheParserGivesUpOn_IsReportedNotThrown()
+    {
+        // Found by PolicyYamlProperties: YamlDotNet throws InvalidOperationException, not a YamlException, on this.
+        var (policy, problems) = PolicyYaml.Check(":\n{\ra");
+        Assert.Null(policy);
+        var problem = Assert.Single(problems);
+        Assert.Contains("not valid YAML", problem.Message, StringComparison.Ordinal);
+        Assert.True(problem.Line >= 1);
+    }
+
+    [Fact]
     public void MissingSections_AreAllReported()
     {
         var (_, problems) = PolicyYaml.Check("policy: p\nversion: '1'\n");
