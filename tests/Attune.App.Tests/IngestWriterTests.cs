@@ -72,4 +72,32 @@ public sealed class IngestWriterTests
         Assert.Equal(50, all.Count(r => r!.Created));
         Assert.Equal((50, 50), await StoredAsync(db));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task NewCustomersMetByBothWritersAtOnce_StoredOnceAndEveryConversationIsTheirs(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+
+        // 30 new customers with 4 threads each, all at once: threads hash to different writers (and batches), which
+        // meet the same new customer and must share its one row.
+        var requests = Enumerable.Range(0, 240).Select(i =>
+            new IngestMessageRequest("shop", $"m-{i}", "Where is my parcel?", new CustomerRef($"c-{i % 30}"), $"t-{i % 120}", "email")).ToList();
+        var results = await IngestAllAsync(db.Services, requests);
+
+        var stored = await db.WithAsync(async sp =>
+        {
+            var d = sp.GetRequiredService<AttuneDb>();
+            return (Customers: await d.Customers.ToDictionaryAsync(c => c.Id, c => c.ExternalId),
+                Threads: await d.Conversations.ToDictionaryAsync(c => c.Id, c => (c.ExternalId, c.CustomerId)));
+        });
+        Assert.Equal(30, stored.Customers.Count);
+        Assert.Equal(120, stored.Threads.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var r = results[i]!;
+            Assert.Equal((requests[i].ConversationId, r.CustomerId), stored.Threads[r.ConversationId]);
+            Assert.Equal(requests[i].Customer!.ExternalId, stored.Customers[r.CustomerId]);
+        }
+    }
 }
