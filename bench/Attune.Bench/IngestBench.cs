@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using Attune.App.Common;
 using Attune.App.Data;
@@ -98,10 +98,10 @@ internal static class IngestBench
             return 0;
         }
         // What each message costs whom, which throughput on shared cores hides. With the database on cores of its own
-        // and enough Attune nodes in front of it, ingest would reach the last column's share of the raw rate.
+        // and enough Attune nodes in front of it, ingest would reach the "database-bound" column's share of the raw rate.
         Console.WriteLine();
-        Console.WriteLine("CPU per message, µs: this process (HTTP clients, server, in-process SQLite) and the local PostgreSQL processes");
-        Console.WriteLine($"{"database",-10} {"ingest: process",16} {"database",9} {"raw: process",13} {"database",9} {"database-bound ingest/raw",26}");
+        Console.WriteLine("CPU per message, µs: this process (HTTP clients, server, in-process SQLite) and the local PostgreSQL processes; methods compiled during the timed runs");
+        Console.WriteLine($"{"database",-10} {"ingest: process",16} {"database",9} {"raw: process",13} {"database",9} {"database-bound ingest/raw",26} {"JIT'd in runs",14}");
         costs.ForEach(Console.WriteLine);
         return 0;
     }
@@ -135,7 +135,7 @@ internal static class IngestBench
         double? db = pg ? cpu.Database : null, rawDb = pg ? rawCpu.Database : null;
         var bound = db is > 0 && rawDb is { } r ? (r / db.Value).ToString("P0", CultureInfo.InvariantCulture) : "-";
         static string Us(double? us) => us?.ToString("N0", CultureInfo.InvariantCulture) ?? "-";
-        return $"{name,-10} {Us(cpu.Own),16} {Us(db),9} {Us(rawCpu.Own),13} {Us(rawDb),9} {bound,26}";
+        return $"{name,-10} {Us(cpu.Own),16} {Us(db),9} {Us(rawCpu.Own),13} {Us(rawDb),9} {bound,26} {$"{cpu.Compiled} / {rawCpu.Compiled}",14}";
     }
 
     private static async Task<(double Rate, double P50, double P99, double Floor, CpuPerItem Cpu)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
@@ -162,23 +162,19 @@ internal static class IngestBench
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        string[] Bodies(IEnumerable<IngestMessageRequest> messages) => perRequest == 1
-            ? [.. messages.Select(r => JsonSerializer.Serialize(r, options))]
-            : [.. messages.Chunk(perRequest).Select(c => JsonSerializer.Serialize(new { messages = c }, options))];
+        // Bodies are encoded before the clock starts, as a connector holding its queue would send them.
+        byte[][] Bodies(IEnumerable<IngestMessageRequest> messages) => perRequest == 1
+            ? [.. messages.Select(r => JsonSerializer.SerializeToUtf8Bytes(r, options))]
+            : [.. messages.Chunk(perRequest).Select(c => JsonSerializer.SerializeToUtf8Bytes(new { messages = c }, options))];
         var path = perRequest == 1 ? "/api/v1/messages" : "/api/v1/messages:batch";
         // Latency is per request; the rate is per message.
         var bodies = Bodies(rows);
-        // Warm up on the same path (under other sources, so nothing collides) until tiered compilation has settled:
-        // a server runs for days, and with a fixed 200-message warm-up the JIT was still recompiling hot methods
-        // (a sixth of the CPU) through the timed run.
-        var quiet = 0;
-        for (var round = 0; round < 80 && quiet < 2; round++)
+        // Warm up on the same path (under other sources, so nothing collides).
+        await WarmUpAsync(async round =>
         {
-            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
             var warm = Bodies(rows.Take(1000).Select(r => r with { Source = $"warmup-{round}" }));
             await Drive(http, warm, path, clients, new long[warm.Length]);
-            quiet = System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < 20 ? quiet + 1 : 0;
-        }
+        });
         var latencies = new long[bodies.Length];
         var cpu = new CpuMeter();
         var clock = Stopwatch.StartNew();
@@ -186,9 +182,9 @@ internal static class IngestBench
         clock.Stop();
         var spent = cpu.PerItem(rows.Length);
         // The HTTP floor: as many requests from the same clients to an endpoint that does no work (GET /health/live).
-        await Drive(http, new string?[2000], "/health/live", clients, new long[2000]);
+        await Drive(http, new byte[]?[2000], "/health/live", clients, new long[2000]);
         var floorClock = Stopwatch.StartNew();
-        await Drive(http, new string?[bodies.Length], "/health/live", clients, new long[bodies.Length]);
+        await Drive(http, new byte[]?[bodies.Length], "/health/live", clients, new long[bodies.Length]);
         floorClock.Stop();
         await app.StopAsync();
         await app.DisposeAsync();
@@ -198,8 +194,24 @@ internal static class IngestBench
             bodies.Length / floorClock.Elapsed.TotalSeconds, spent);
     }
 
+    // Runs rounds until tiered compilation has settled: a server runs for days, so the timed run must not measure the
+    // JIT. A round that compiles fewer than 20 methods is quiet; two in a row end the warm-up. After each round the
+    // clients pause, so that the background tier-up, starved of CPU while they run, catches up and is counted: without
+    // the pause, some runs looked quiet and then compiled 3,000–4,000 methods inside the timed run, at three times
+    // this process's CPU per message.
+    private static async Task WarmUpAsync(Func<int, Task> round)
+    {
+        for (int i = 0, quiet = 0; i < 80 && quiet < 2; i++)
+        {
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await round(i);
+            await Task.Delay(250);
+            quiet = System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < 20 ? quiet + 1 : 0;
+        }
+    }
+
     // A null body is a GET of /health/live (the HTTP floor); else a POST to path.
-    private static async Task Drive(HttpClient http, string?[] bodies, string path, int clients, long[] latencies)
+    private static async Task Drive(HttpClient http, byte[]?[] bodies, string path, int clients, long[] latencies)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
@@ -208,7 +220,7 @@ internal static class IngestBench
             while ((i = Interlocked.Increment(ref next)) < bodies.Length)
             {
                 var t = Stopwatch.GetTimestamp();
-                using var content = bodies[i] is { } body ? new StringContent(body, Encoding.UTF8, "application/json") : null;
+                using var content = bodies[i] is { } body ? new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } } : null;
                 using var response = content is null
                     ? await http.GetAsync(new Uri("/health/live", UriKind.Relative))
                     : await http.PostAsync(new Uri(path, UriKind.Relative), content);
@@ -241,9 +253,18 @@ internal static class IngestBench
             Add(cmd, "t", Time(database, DateTimeOffset.UnixEpoch));
             conversation = Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
-        var next = -1;
+        // Warmed up as ingest is, under other sources.
+        await WarmUpAsync(round => InsertAsync(database, conversation, $"raw-warmup-{round}", rows[..Math.Min(1000, rows.Length)], stored, clients));
         var cpu = new CpuMeter();
         var clock = Stopwatch.StartNew();
+        await InsertAsync(database, conversation, "raw", rows, stored, clients);
+        clock.Stop();
+        return (rows.Length / clock.Elapsed.TotalSeconds, cpu.PerItem(rows.Length));
+    }
+
+    private static async Task InsertAsync(DatabaseOptions database, long conversation, string source, IngestMessageRequest[] rows, object[][] stored, int clients)
+    {
+        var next = -1;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             await using var db = Open(database);
@@ -255,7 +276,7 @@ internal static class IngestBench
                 VALUES (@s,@e,@c,'Customer',@x,@t,@t,@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7)
                 """;
             var columns = Enumerable.Range(0, 8).Select(k => Add(cmd, $"p{k}", DBNull.Value)).ToArray();
-            var s = Add(cmd, "s", "raw");
+            Add(cmd, "s", source);
             var e = Add(cmd, "e", "");
             Add(cmd, "c", conversation);
             var x = Add(cmd, "x", "");
@@ -273,8 +294,6 @@ internal static class IngestBench
                 await cmd.ExecuteNonQueryAsync();
             }
         })));
-        clock.Stop();
-        return (rows.Length / clock.Elapsed.TotalSeconds, cpu.PerItem(rows.Length));
     }
 
     // The reading columns IngestMessage stores for a customer message.
