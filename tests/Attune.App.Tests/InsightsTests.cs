@@ -134,6 +134,31 @@ public sealed class TeamTests
 public sealed class MyDayTests
 {
     [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TeamShowsEachAgentTheLoadOfTheirOwnShift_AsTheirMyDayDoes(string provider)
+    {
+        await using var db = await ConversationRouterTests.WithAgentsAsync(provider); // now: Monday 5 January 09:00 UTC
+        var tom = await TomAsync(db);
+        await QueryAsync(db, d => d.Agents.Where(a => a.Id == tom)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Shifts, "mon 08:30-17:00").SetProperty(a => a.TimeZone, "UTC")));
+        // Heavy work before the shift began (since midnight, but not this shift), a lighter reply in it.
+        await SayAsync(db, "g-1", "g", "c-1", At(5, 7), "My wife died last week. I am devastated and cannot cope with the bills.");
+        await SayAsync(db, "g-2", "g", "c-1", At(5, 7, 10), InsightsData.Acting, "agent", "tom@example.com");
+        await SayAsync(db, "g-3", "g", "c-1", At(5, 8, 10), "I have sent the account details for you.", "agent", "tom@example.com");
+        await SayAsync(db, "h-1", "h", "c-2", At(5, 8, 35), "How do I change my address?");
+        await SayAsync(db, "h-2", "h", "c-2", At(5, 8, 40), "I have changed it for you now.", "agent", "tom@example.com");
+
+        var day = (await db.WithAsync(sp => sp.GetRequiredService<MyDay>().GetAsync(tom, CancellationToken.None))).Value!;
+        var team = await db.WithAsync(sp => sp.GetRequiredService<Team>().GetAsync(CancellationToken.None));
+
+        Assert.Equal(At(5, 8, 30), day.From);
+        Assert.Equal(1, day.Handled);
+        Assert.True(day.LoadNow > 0);
+        Assert.Equal(day.LoadNow, Assert.Single(team.Agents, a => a.Name == "Tom Trained").Load);
+    }
+
+
+    [Theory]
     [InlineData("2026-01-05T09:00:00Z", "2026-01-05T07:30:00Z")] // Monday 10:00 in Amsterdam: the shift began 08:30 there
     [InlineData("2026-01-05T15:50:00Z", "2026-01-05T07:30:00Z")] // 16:50 there, still on shift
     [InlineData("2026-01-05T06:00:00Z", "2026-01-04T22:00:00Z")] // before the shift: the last 8 hours

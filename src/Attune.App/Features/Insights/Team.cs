@@ -53,6 +53,8 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
                 a.BreakSuggested,
                 a.Capacity,
                 a.ChannelCapacity,
+                a.Shifts,
+                a.TimeZone,
             })
             .ToListAsync(ct);
         var held = (await db.Conversations.AsNoTracking()
@@ -60,11 +62,13 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
             .GroupBy(c => new { c.AssigneeId, c.Channel })
             .Select(g => new { g.Key.AssigneeId, g.Key.Channel, Count = g.Count() })
             .ToListAsync(ct)).ToLookup(h => h.AssigneeId!.Value);
-        var shift = await ShiftLoadsAsync(now, ct);
-        var from = MyDay.ShiftStart(now);
+        // Each agent's own shift, as on their My day.
+        var starts = agents.ToDictionary(a => a.Id, a => MyDay.ShiftStart(now, a.Shifts, a.TimeZone));
+        var shift = await ShiftLoadsAsync(now, starts, ct);
         var team = agents.Select(a =>
         {
             // The board's saved load, or the shift replayed from the conversations the agent replied in, whichever is higher.
+            var from = starts[a.Id];
             var carried = a.LoadAt is { } at && at <= from ? LoadModel.Recover(a.Load, (from - at).TotalMinutes, onBreak: false) : 0;
             var replayed = ShiftLoad.At(now, from, carried, shift[a.Id]);
             var load = Math.Round(Math.Max(OrganisationQueries.LoadNow(a.Load, a.LoadAt, a.Status, now), replayed), 1);
@@ -144,13 +148,15 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
             LoadModel.BreakThreshold, LoadModel.AlertThreshold);
     }
 
-    private async Task<ILookup<long, (DateTimeOffset At, double Cost)>> ShiftLoadsAsync(DateTimeOffset now, CancellationToken ct)
+    private async Task<ILookup<long, (DateTimeOffset At, double Cost)>> ShiftLoadsAsync(DateTimeOffset now, Dictionary<long, DateTimeOffset> starts, CancellationToken ct)
     {
-        var from = MyDay.ShiftStart(now);
-        var replies = await db.Messages.AsNoTracking()
+        var from = starts.Count == 0 ? now : starts.Values.Min();
+        var replies = (await db.Messages.AsNoTracking()
             .Where(m => m.Author == Author.Agent && m.AgentId != null && m.SentAt >= from && m.SentAt <= now)
             .Select(m => new { AgentId = m.AgentId!.Value, m.ConversationId, m.SentAt })
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Where(r => starts.TryGetValue(r.AgentId, out var start) && r.SentAt >= start)
+            .ToList();
         var ids = replies.Select(r => r.ConversationId).Distinct().ToList();
         var readings = await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new
