@@ -86,7 +86,7 @@ public sealed class MyDay(AttuneDb db, TimeProvider clock)
         handled.Sort((a, b) => b.LastReplyAt.CompareTo(a.LastReplyAt));
 
         // Load carried into the shift from the board's last saved value, then each conversation's cost from its first reply.
-        var carried = agent.LoadAt is { } at && at <= from ? LoadModel.Recover(agent.Load, (from - at).TotalMinutes, onBreak: false) : 0;
+        var carried = ShiftLoad.Carried(agent.Load, agent.LoadAt, from);
         var costs = handled.Select(h => ShiftLoad.Cost(h.FirstReplyAt, h.LastReplyAt, h.Intensity)).ToList();
         var series = new List<LoadPoint>();
         // The chart starts shortly before the first reply of the shift, so the work fills it; the load before was carried.

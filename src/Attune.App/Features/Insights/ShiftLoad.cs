@@ -16,6 +16,11 @@ internal static class ShiftLoad
     public static (DateTimeOffset At, double Cost) Cost(DateTimeOffset firstReply, DateTimeOffset lastReply, double intensity) =>
         (firstReply, LoadModel.Cost(intensity, (lastReply - firstReply).TotalMinutes + ReplyMinutes));
 
+    /// <summary>The load carried into a shift starting at <paramref name="from"/>: the board's last saved load, recovered
+    /// to then; 0 when it was saved later (the replay counts that work itself).</summary>
+    public static double Carried(double savedLoad, DateTimeOffset? savedAt, DateTimeOffset from) =>
+        savedAt is { } at && at <= from ? LoadModel.Recover(savedLoad, (from - at).TotalMinutes, onBreak: false) : 0;
+
     public static double At(DateTimeOffset t, DateTimeOffset from, double carried, IEnumerable<(DateTimeOffset At, double Cost)> costs)
     {
         var load = LoadModel.Recover(carried, (t - from).TotalMinutes, onBreak: false);

@@ -69,7 +69,7 @@ public sealed class Team(AttuneDb db, TimeProvider clock)
         {
             // The board's saved load, or the shift replayed from the conversations the agent replied in, whichever is higher.
             var from = starts[a.Id];
-            var carried = a.LoadAt is { } at && at <= from ? LoadModel.Recover(a.Load, (from - at).TotalMinutes, onBreak: false) : 0;
+            var carried = ShiftLoad.Carried(a.Load, a.LoadAt, from);
             var replayed = ShiftLoad.At(now, from, carried, shift[a.Id]);
             var load = Math.Round(Math.Max(OrganisationQueries.LoadNow(a.Load, a.LoadAt, a.Status, now), replayed), 1);
             var status = a.Status switch
