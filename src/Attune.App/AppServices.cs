@@ -41,6 +41,7 @@ public static class AppServices
         services.AddScoped<AgentProfiles>();
         services.AddScoped<Audit>();
         services.AddScoped<Users>();
+        services.AddScoped<Sessions>();
         services.AddScoped<ApiKeys>();
         services.AddScoped<Webhooks>();
         services.AddScoped<DemoSeeder>();

@@ -30,6 +30,8 @@ public sealed class AttuneServer : IAsyncDisposable
             $"--ConnectionStrings:Attune=Data Source={file}",
             $"--Demo:Seed={demo}",
             "--Webhooks:Enabled=false",
+            // Open pages learn within 2 s (not 30) that their session ended, so the tests need not wait.
+            "--Security:RevalidateSeconds=2",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();

@@ -146,6 +146,7 @@ public sealed class AttuneDb(DbContextOptions<AttuneDb> options) : DbContext(opt
         {
             e.Property(x => x.Email).HasMaxLength(320);
             e.HasIndex(x => x.Email).IsUnique();
+            e.Property(x => x.SecurityStamp).HasMaxLength(64);
         });
         modelBuilder.Entity<ApiKey>(e =>
         {

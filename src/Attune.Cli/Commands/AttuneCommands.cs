@@ -16,6 +16,7 @@ internal static class AttuneCommands
         ImportCommand.Create(),
         ServeCommand.Create(),
         MigrateCommand.Create(),
+        UsersCommand.Create(),
         RouteCommand.Create(),
         PolicyCommand.Create(),
         SimulateCommand.Create(),

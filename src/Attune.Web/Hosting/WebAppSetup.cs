@@ -1,6 +1,8 @@
 using Attune.Web.Components;
+using Attune.Web.Features.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Attune.Web.Hosting;
 
@@ -14,6 +16,7 @@ internal static class WebAppSetup
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddSingleton<AppScope>();
     }
 

@@ -10,6 +10,18 @@ public sealed class User
     /// <summary>Comma-separated roles: agent, lead, admin.</summary>
     public string Roles { get; set; } = "agent";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Changes with the password and on deactivation, which ends every session signed in before.</summary>
+    public string SecurityStamp { get; set; } = "";
+
+    /// <summary>When an administrator deactivated the account; a deactivated person cannot sign in.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>Wrong passwords in a row since the last sign-in or lock-out.</summary>
+    public int FailedSignIns { get; set; }
+
+    /// <summary>Sign-in is refused until then, after too many wrong passwords in a row.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
 }
 
 public sealed class ApiKey

@@ -7,14 +7,29 @@ namespace Attune.App.Features.Security;
 
 public sealed record NewUser(string? Email, string? Name, string? Password, IReadOnlyList<string>? Roles = null);
 
-public sealed record UserView(long Id, string Email, string Name, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt);
+/// <summary>A person who can sign in; <see cref="DeactivatedAt"/> and <see cref="LockedUntil"/> say when they cannot.</summary>
+public sealed record UserView(long Id, string Email, string Name, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt,
+    DateTimeOffset? DeactivatedAt = null, DateTimeOffset? LockedUntil = null)
+{
+    public bool Active => DeactivatedAt is null;
+}
 
-/// <summary>Local accounts: first-run admin set-up, sign-in, creating users and changing roles (all audited).</summary>
-public sealed class Users(AttuneDb db, Audit audit, TimeProvider clock)
+/// <summary>Local accounts: first-run admin set-up, creating users and changing roles (all audited).</summary>
+public sealed partial class Users(AttuneDb db, Audit audit, TimeProvider clock)
 {
     public const int MinPasswordLength = 12;
 
     public Task<bool> AdminExistsAsync(CancellationToken ct) => db.Users.AnyAsync(u => u.Roles.Contains(Roles.Admin), ct);
+
+    /// <summary>A refusal when <paramref name="password"/> is too short to be a password here, naming <paramref name="field"/>.</summary>
+    public static Failure? CheckPassword(string? password, string field, string? label = null) =>
+        password is null || password.Length < MinPasswordLength
+            ? Failure.Invalid(field, $"{label ?? field} must have at least {MinPasswordLength} characters.")
+            : null;
+
+    /// <summary>Whether <paramref name="id"/> is the only active administrator, whom nobody may demote or deactivate.</summary>
+    internal static async Task<bool> IsLastAdminAsync(AttuneDb db, long id, CancellationToken ct) =>
+        !await db.Users.AnyAsync(u => u.Id != id && u.DeactivatedAt == null && u.Roles.Contains(Roles.Admin), ct);
 
     public async Task<Result<UserView>> SetUpAdminAsync(NewUser request, CancellationToken ct)
     {
@@ -38,9 +53,9 @@ public sealed class Users(AttuneDb db, Audit audit, TimeProvider clock)
         {
             return Failure.Invalid("name", "name is required.");
         }
-        if (request.Password is null || request.Password.Length < MinPasswordLength)
+        if (CheckPassword(request.Password, "password") is { } weak)
         {
-            return Failure.Invalid("password", $"password must have at least {MinPasswordLength} characters.");
+            return weak;
         }
         if (request.Roles is { Count: 0 })
         {
@@ -59,7 +74,8 @@ public sealed class Users(AttuneDb db, Audit audit, TimeProvider clock)
         {
             Email = email,
             Name = request.Name.Trim(),
-            PasswordHash = Secrets.HashPassword(request.Password),
+            PasswordHash = Secrets.HashPassword(request.Password!),
+            SecurityStamp = Secrets.Token(16),
             Roles = string.Join(',', (request.Roles ?? [Roles.Agent]).Distinct()),
             CreatedAt = clock.GetUtcNow(),
         };
@@ -67,16 +83,6 @@ public sealed class Users(AttuneDb db, Audit audit, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "user.created", $"user:{user.Id}", $"roles={user.Roles}", ct);
         return View(user);
-    }
-
-    /// <summary>The user when the password matches; every attempt is audited, failures without saying which part was wrong.</summary>
-    public async Task<UserView?> SignInAsync(string? email, string? password, string origin, CancellationToken ct)
-    {
-        var normal = email?.Trim().ToLowerInvariant() ?? "";
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normal, ct);
-        var ok = user is not null && password is not null && Secrets.VerifyPassword(password, user.PasswordHash);
-        await audit.RecordAsync(normal, ok ? "signin.succeeded" : "signin.failed", user is null ? null : $"user:{user.Id}", origin, ct);
-        return ok ? View(user!) : null;
     }
 
     public async Task<Result<UserView>> ChangeRolesAsync(long id, IReadOnlyList<string>? roles, string actor, CancellationToken ct)
@@ -97,7 +103,7 @@ public sealed class Users(AttuneDb db, Audit audit, TimeProvider clock)
         var before = user.Roles;
         user.Roles = string.Join(',', roles.Distinct());
         if (before.Contains(Roles.Admin, StringComparison.Ordinal) && !user.Roles.Contains(Roles.Admin, StringComparison.Ordinal)
-            && !await db.Users.AnyAsync(u => u.Id != id && u.Roles.Contains(Roles.Admin), ct))
+            && await IsLastAdminAsync(db, id, ct))
         {
             return Failure.Conflict("This is the last administrator; make someone else admin first.");
         }
@@ -125,5 +131,6 @@ public sealed class Users(AttuneDb db, Audit audit, TimeProvider clock)
         return null;
     }
 
-    private static UserView View(User u) => new(u.Id, u.Email, u.Name, u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), u.CreatedAt);
+    internal static UserView View(User u) =>
+        new(u.Id, u.Email, u.Name, u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), u.CreatedAt, u.DeactivatedAt, u.LockedUntil);
 }

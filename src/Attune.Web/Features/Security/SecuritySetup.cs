@@ -42,6 +42,7 @@ internal static class SecuritySetup
                 // The API answers 401/403; only people in the web app are sent to the sign-in page.
                 o.Events.OnRedirectToLogin = c => IsApi(c.Request) ? Status(c.Response, StatusCodes.Status401Unauthorized) : Redirect(c);
                 o.Events.OnRedirectToAccessDenied = c => IsApi(c.Request) ? Status(c.Response, StatusCodes.Status403Forbidden) : Redirect(c);
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateCookieAsync;
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Ingest, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Ingest) || c.User.IsInRole(Roles.Admin)))
