@@ -137,6 +137,47 @@ public sealed class SettingsTests(WebApp web)
         await Screenshots.TakeAsync(page, "settings-users-error");
     }
 
+    [Fact]
+    public async Task Admin_ReadsTheAuditLog_FiltersItAndPagesBack()
+    {
+        var page = await OpenAsync(Demo.Admin);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Audit log" }).ClickAsync();
+        var rows = page.Locator("table.audit tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+
+        await page.GetByLabel("What").SelectOptionAsync(new SelectOptionValue { Label = "Sign-ins" });
+        await page.GetByLabel("Who (part of an email or key name)").FillAsync("ADMIN@attune");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(rows.First).ToContainTextAsync("Signed in");
+        await Assertions.Expect(rows.First).ToContainTextAsync(Demo.Admin);
+        foreach (var actor in await page.Locator("table.audit tbody tr td:nth-child(2)").AllInnerTextsAsync())
+        {
+            Assert.Equal(Demo.Admin, actor);
+        }
+        await Screenshots.TakeAsync(page, "settings-audit");
+
+        // Sixty events of one actor: a page of 50, then the 10 older ones, each once, and no more to show.
+        await using (var scope = web.Server.Services.CreateAsyncScope())
+        {
+            var audit = scope.ServiceProvider.GetRequiredService<Audit>();
+            for (var i = 1; i <= 60; i++)
+            {
+                await audit.RecordAsync("apikey:paging-check", "conversation.noted", $"conversation:{i}", $"event {i}", CancellationToken.None);
+            }
+        }
+        await page.GetByLabel("What").SelectOptionAsync(new SelectOptionValue { Label = "Everything" });
+        await page.GetByLabel("Who (part of an email or key name)").FillAsync("paging-check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(50);
+        await Assertions.Expect(rows.First).ToContainTextAsync("event 60");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show older" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(60);
+        await Assertions.Expect(rows.Last).ToContainTextAsync("event 1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show older" })).ToHaveCountAsync(0);
+        var details = await page.Locator("table.audit tbody tr td.detail").AllInnerTextsAsync();
+        Assert.Equal(Enumerable.Range(1, 60).Reverse().Select(i => $"event {i}"), details);
+    }
+
     private async Task<UserView> UserAsync(string email)
     {
         await using var scope = web.Server.Services.CreateAsyncScope();

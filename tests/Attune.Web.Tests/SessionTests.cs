@@ -159,4 +159,26 @@ public sealed class SessionTests(AttuneFactory factory) : IClassFixture<AttuneFa
         Assert.Contains("\"password\"", await tooShort.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, unlocked);
     }
+
+    [Fact]
+    public async Task TheAuditTrail_FiltersByWhatAndWho_AndPagesWithBefore()
+    {
+        var admin = await AdminAsync();
+        await CreateAsync(admin, "audited-1@example.com", "a long enough password", "agent");
+        await CreateAsync(admin, "audited-2@example.com", "a long enough password", "agent");
+
+        var people = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit?what=people&who=ROOT@", Ct);
+        var first = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit?what=user.created&take=1", Ct)).EnumerateArray().Single();
+        var older = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?what=user.created&take=1&before={first.GetProperty("id").GetInt64()}", Ct);
+
+        Assert.NotEmpty(people.EnumerateArray());
+        Assert.All(people.EnumerateArray(), e =>
+        {
+            Assert.StartsWith("user.", e.GetProperty("action").GetString(), StringComparison.Ordinal);
+            Assert.Equal(AdminEmail, e.GetProperty("actor").GetString());
+        });
+        var next = older.EnumerateArray().Single();
+        Assert.True(next.GetProperty("id").GetInt64() < first.GetProperty("id").GetInt64());
+        Assert.Equal("user.created", next.GetProperty("action").GetString());
+    }
 }

@@ -86,6 +86,8 @@ internal static class SecurityEndpoints
             .WithSummary("Every API key (name, first characters, scopes, created, revoked); never the key itself.");
         admin.MapDelete("/api-keys/{id:long}", async (long id, ApiKeys keys, ClaimsPrincipal me, CancellationToken ct) =>
             (await keys.RevokeAsync(id, me.Actor(), ct)).NoContent());
-        admin.MapGet("/audit", async (Audit audit, CancellationToken ct, int take = 100) => TypedResults.Ok(await audit.RecentAsync(take, ct)));
+        admin.MapGet("/audit", async (Audit audit, CancellationToken ct, int take = 100, string? what = null, string? who = null, long? before = null) =>
+            TypedResults.Ok((await audit.SearchAsync(what, who, before, take, ct)).Events))
+            .WithSummary("The audit trail, newest first. what: a category (signin, people, keys, vulnerability, conversations, organisation) or an action prefix; who: part of the actor; before: an event id, for the next page (pass the last id you got).");
     }
 }
