@@ -112,10 +112,6 @@ public sealed partial class Users(AttuneDb db, Audit audit, TimeProvider clock)
         return View(user);
     }
 
-    /// <summary>The agent row a person works as, when they take conversations.</summary>
-    public async Task<long?> AgentIdAsync(long userId, CancellationToken ct) =>
-        await db.Agents.Where(a => a.UserId == userId).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken ct) =>
         [.. (await db.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(ct)).Select(View)];
 
