@@ -23,7 +23,7 @@ public sealed class SlaWatcherTests
     {
         await using var db = await WithAgentsAsync(provider);
         await db.WithAsync(sp => sp.GetRequiredService<Webhooks>().CreateAsync(
-            new NewWebhook("https://hooks.example.com/attune", [WebhookEvents.ConversationEscalated], "a-receiver-secret-of-some-length"), CancellationToken.None));
+            new NewWebhook("https://hooks.example.com/attune", [WebhookEvents.ConversationEscalated], "a-receiver-secret-of-some-length"), "admin@example.com", CancellationToken.None));
         var said = await SayAsync(db, "m-1", "My husband passed away last month and I need to close his account.");
         await RouteAsync(db);
         Assert.Equal(0, await WatchAsync(db));

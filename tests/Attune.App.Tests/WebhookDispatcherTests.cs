@@ -11,7 +11,7 @@ namespace Attune.App.Tests;
 
 public sealed class WebhookDispatcherTests
 {
-    private sealed class Receiver(HttpStatusCode status) : HttpMessageHandler
+    internal sealed class Receiver(HttpStatusCode status) : HttpMessageHandler
     {
         public List<(string Body, string? Signature, string? Event)> Received { get; } = [];
 
@@ -28,13 +28,13 @@ public sealed class WebhookDispatcherTests
     private static async Task<TestDatabase> WithHookAndMessageAsync()
     {
         var db = await TestDatabase.CreateAsync("sqlite");
-        await db.WithAsync(sp => sp.GetRequiredService<Webhooks>().CreateAsync(new NewWebhook("https://hooks.example.com/attune", [WebhookEvents.ConversationCreated], Secret), CancellationToken.None));
+        await db.WithAsync(sp => sp.GetRequiredService<Webhooks>().CreateAsync(new NewWebhook("https://hooks.example.com/attune", [WebhookEvents.ConversationCreated], Secret), "admin@example.com", CancellationToken.None));
         await db.WithAsync(sp => sp.GetRequiredService<IngestMessage>().HandleAsync(
             new IngestMessageRequest("shop", "m-1", "Hello", new CustomerRef("c-1")), CancellationToken.None));
         return db;
     }
 
-    private static Task<int> RunAsync(TestDatabase db, Receiver receiver) =>
+    internal static Task<int> RunAsync(TestDatabase db, Receiver receiver) =>
         db.WithAsync(sp => new WebhookDispatcher(sp.GetRequiredService<AttuneDb>(), new HttpClient(receiver), db.Clock, NullLogger<WebhookDispatcher>.Instance)
             .RunOnceAsync(CancellationToken.None));
 

@@ -178,6 +178,44 @@ public sealed class SettingsTests(WebApp web)
         Assert.Equal(Enumerable.Range(1, 60).Reverse().Select(i => $"event {i}"), details);
     }
 
+    [Fact]
+    public async Task Admin_AddsAWebhook_SeesItsSecretOnce_SendsATest_AndPausesIt()
+    {
+        var page = await OpenAsync(Demo.Admin);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Webhooks" }).ClickAsync();
+        var url = page.GetByLabel("URL", new() { Exact = true });
+
+        await url.FillAsync("not a url");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add webhook" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#hook-url-error")).ToContainTextAsync("absolute http(s) URL");
+        await Assertions.Expect(url).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await url.FillAsync("https://crm.example.com/attune-hook");
+        await page.GetByLabel("reading.vulnerable").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add webhook" }).ClickAsync();
+        var secret = page.GetByLabel("Secret", new() { Exact = true });
+        await Assertions.Expect(secret).Not.ToHaveValueAsync("");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "https://crm.example.com/attune-hook" });
+        await Assertions.Expect(row).ToContainTextAsync("reading.vulnerable");
+        await Assertions.Expect(row).ToContainTextAsync("none yet");
+
+        // The delivery job does not run in these tests, so the test waits to be sent.
+        await row.GetByRole(AriaRole.Button, new() { Name = "Send a test to https://crm.example.com/attune-hook" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Test queued for https://crm.example.com/attune-hook")).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToContainTextAsync("1 being tried");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Deliveries to https://crm.example.com/attune-hook" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Deliveries to https://crm.example.com/attune-hook, newest first (the last 20)" }))
+            .ToContainTextAsync("waiting to be sent");
+        await page.Locator("tr.deliveries").ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(page, "settings-webhooks");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Pause https://crm.example.com/attune-hook" }).ClickAsync();
+        await Assertions.Expect(row.GetByText("Paused", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Send a test to https://crm.example.com/attune-hook" })).ToHaveCountAsync(0);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Resume https://crm.example.com/attune-hook" }).ClickAsync();
+        await Assertions.Expect(row.GetByText("Active", new() { Exact = true })).ToBeVisibleAsync();
+    }
+
     private async Task<UserView> UserAsync(string email)
     {
         await using var scope = web.Server.Services.CreateAsyncScope();

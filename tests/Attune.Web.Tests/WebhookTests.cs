@@ -53,5 +53,25 @@ public sealed class WebhookTests(AttuneFactory factory) : IClassFixture<AttuneFa
         Assert.Equal("conversation.created", name);
         Assert.True(WebhookSignature.Verify(secret, signature, body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
         Assert.False(WebhookSignature.Verify(secret + "x", signature, body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+
+        // A test delivery, then pausing: what the Settings page's Webhooks tab does.
+        var id = hook.GetProperty("id").GetInt64();
+        using var ping = await admin.PostAsync(new Uri($"/api/v1/webhooks/{id}/ping", UriKind.Relative), null, ct);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().RunOnceAsync(ct);
+        }
+        using var paused = await admin.PutAsJsonAsync($"/api/v1/webhooks/{id}/active", new { active = false }, ct);
+        var listed = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/webhooks", ct)).EnumerateArray().Single(h => h.GetProperty("id").GetInt64() == id);
+        using var pingPaused = await admin.PostAsync(new Uri($"/api/v1/webhooks/{id}/ping", UriKind.Relative), null, ct);
+        using var unknown = await admin.PostAsync(new Uri("/api/v1/webhooks/deliveries/999999/redeliver", UriKind.Relative), null, ct);
+
+        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+        Assert.Equal("webhook.ping", receiver.Received[^1].Event);
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        Assert.False(listed.GetProperty("active").GetBoolean());
+        Assert.Equal(2, listed.GetProperty("delivered").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, pingPaused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 }

@@ -24,7 +24,7 @@ public sealed class Audit(AttuneDb db, TimeProvider clock)
     [
         new("signin", "Sign-ins", ["signin."]),
         new("people", "People and passwords", ["user."]),
-        new("keys", "API keys", ["apikey."]),
+        new("keys", "API keys and webhooks", ["apikey.", "webhook."]),
         new("vulnerability", "Vulnerability details", ["vulnerability.", "need."]),
         new("conversations", "Conversations", ["conversation."]),
         new("organisation", "Desks, agents, policies and articles", ["desk.", "agent.", "routing-policy.", "article."]),
