@@ -65,6 +65,7 @@ public sealed class WebhookTests(AttuneFactory factory) : IClassFixture<AttuneFa
         var listed = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/webhooks", ct)).EnumerateArray().Single(h => h.GetProperty("id").GetInt64() == id);
         using var pingPaused = await admin.PostAsync(new Uri($"/api/v1/webhooks/{id}/ping", UriKind.Relative), null, ct);
         using var unknown = await admin.PostAsync(new Uri("/api/v1/webhooks/deliveries/999999/redeliver", UriKind.Relative), null, ct);
+        using var vague = await admin.PutAsJsonAsync($"/api/v1/webhooks/{id}/active", new { }, ct);
 
         Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
         Assert.Equal("webhook.ping", receiver.Received[^1].Event);
@@ -73,5 +74,7 @@ public sealed class WebhookTests(AttuneFactory factory) : IClassFixture<AttuneFa
         Assert.Equal(2, listed.GetProperty("delivered").GetInt32());
         Assert.Equal(HttpStatusCode.Conflict, pingPaused.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, vague.StatusCode);
+        Assert.Contains("\"field\":\"active\"", await vague.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 }

@@ -115,7 +115,7 @@ public sealed class ConversationQueries(AttuneDb db, Audit audit)
         return new ConversationDetail(ToSummary(row), [.. messages.Select(m => new TimelineMessage(
             m.Id, m.Source, m.ExternalId, m.Author.ToString().ToLowerInvariant(),
             m.AgentId is { } a && agents.TryGetValue(a, out var n) ? n : null,
-            m.Text, m.SentAt, m.ReadingJson is null ? null : JsonDocument.Parse(m.ReadingJson).RootElement))]);
+            m.Text, m.SentAt, m.ReadingJson is null ? null : JsonElement.Parse(m.ReadingJson)))]);
     }
 
     private sealed record Row(Conversation C, string CustomerName, string? Desk, string? Assignee);

@@ -59,7 +59,8 @@ internal sealed class SessionRevalidation(ILoggerFactory logs, IServiceScopeFact
         }
         catch (ObjectDisposedException)
         {
-            return false; // the server is stopping, and the circuit with it
+            // The server is stopping and the circuit with it; a change of state now would only re-render into disposed services.
+            return true;
         }
     }
 }

@@ -5,7 +5,7 @@ using Attune.Web.Hosting;
 
 namespace Attune.Web.Features.Webhooks;
 
-internal sealed record ActiveRequest(bool Active);
+internal sealed record ActiveRequest(bool? Active);
 
 internal static class WebhookEndpoints
 {
@@ -19,8 +19,10 @@ internal static class WebhookEndpoints
             .WithSummary("Every webhook with its deliveries so far: delivered, pending (being tried), failed, and the last attempt.");
         group.MapGet("/{id:long}/deliveries", async (long id, App.Features.Webhooks.Webhooks hooks, CancellationToken ct, int take = 50) =>
             TypedResults.Ok(await hooks.DeliveriesAsync(id, take, ct)));
-        group.MapPut("/{id:long}/active", async (long id, ActiveRequest request, App.Features.Webhooks.Webhooks hooks, ClaimsPrincipal me, CancellationToken ct) =>
-            (await hooks.SetActiveAsync(id, request.Active, me.Actor(), ct)).Ok())
+        group.MapPut("/{id:long}/active", async Task<IResult> (long id, ActiveRequest request, App.Features.Webhooks.Webhooks hooks, ClaimsPrincipal me, CancellationToken ct) =>
+            request.Active is { } active
+                ? (await hooks.SetActiveAsync(id, active, me.Actor(), ct)).Ok()
+                : Problems.Invalid("active", "active is required: true to resume the webhook, false to pause it."))
             .WithSummary("{\"active\":false} pauses a webhook (no new deliveries); true resumes it.");
         group.MapPost("/{id:long}/ping", async (long id, App.Features.Webhooks.Webhooks hooks, ClaimsPrincipal me, CancellationToken ct) =>
             (await hooks.PingAsync(id, me.Actor(), ct)).Ok())
