@@ -90,11 +90,20 @@ public sealed class SettingsTests(WebApp web)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         var key = await page.GetByLabel("Key", new() { Exact = true }).InputValueAsync();
         Assert.StartsWith("atn_", key, StringComparison.Ordinal);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Helpdesk connector" });
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell, new() { Name = "never", Exact = true })).ToBeVisibleAsync();
+
+        // Used once: the row says when, after the next load of the list.
+        var api = await page.Context.APIRequest.GetAsync("/api/v1/auth/me", new() { Headers = new Dictionary<string, string> { ["X-Api-Key"] = key } });
+        Assert.Contains("apikey:Helpdesk connector", await api.TextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Users" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "API keys" }).ClickAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(4)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$"));
         await Screenshots.TakeAsync(page, "settings-api-keys");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke key Helpdesk connector" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, revoke" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Helpdesk connector" })).ToContainTextAsync("Revoked");
+        await Assertions.Expect(row).ToContainTextAsync("Revoked");
         await page.GotoAsync("/settings");
         Assert.Equal(0, await page.GetByText(key).CountAsync());
     }

@@ -37,6 +37,9 @@ public sealed class ApiKey
     public required string Scopes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>When the key last got a request in, to within a minute (it is written when a node verifies the key).</summary>
+    public DateTimeOffset? LastUsedAt { get; set; }
 }
 
 public sealed class AuditEvent

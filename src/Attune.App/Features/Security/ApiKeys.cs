@@ -11,7 +11,8 @@ public sealed record NewApiKey(string? Name, IReadOnlyList<string>? Scopes);
 public sealed record CreatedApiKey(long Id, string Name, string Key, IReadOnlyList<string> Scopes);
 
 /// <summary>A key as admins see it later: never the key itself, only its first characters.</summary>
-public sealed record ApiKeyView(long Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+public sealed record ApiKeyView(long Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt,
+    DateTimeOffset? LastUsedAt = null);
 
 public sealed record ApiKeyIdentity(long Id, string Name, IReadOnlyList<string> Scopes);
 
@@ -55,8 +56,12 @@ public sealed class ApiKeys(AttuneDb db, Audit audit, TimeProvider clock)
     /// <summary>Every key, newest first, revoked ones included (with when).</summary>
     public async Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken ct) =>
         [.. (await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.Id).ToListAsync(ct))
-            .Select(k => new ApiKeyView(k.Id, k.Name, k.Prefix, k.Scopes.Split(','), k.CreatedAt, k.RevokedAt))];
+            .Select(k => new ApiKeyView(k.Id, k.Name, k.Prefix, k.Scopes.Split(','), k.CreatedAt, k.RevokedAt, k.LastUsedAt))];
 
+    /// <summary>
+    /// The key's identity when it is valid and not revoked, noting when it was used. The web host caches the answer
+    /// for a minute, so this runs (and writes) about once a minute per key and node, not per request.
+    /// </summary>
     public async Task<ApiKeyIdentity?> AuthenticateAsync(string? key, CancellationToken ct)
     {
         if (key is null || key.Length < PrefixLength + 8)
@@ -70,6 +75,8 @@ public sealed class ApiKeys(AttuneDb db, Audit audit, TimeProvider clock)
         {
             return null;
         }
+        var now = clock.GetUtcNow();
+        await db.ApiKeys.Where(k => k.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         return new ApiKeyIdentity(row.Id, row.Name, row.Scopes.Split(','));
     }
 
