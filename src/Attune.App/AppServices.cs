@@ -37,6 +37,7 @@ public static class AppServices
         services.AddScoped<Features.Routing.PolicyDrafts>();
         services.AddScoped<Features.Routing.PolicyComparisons>();
         services.AddScoped<RecordNeed>();
+        services.AddScoped<EraseCustomer>();
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<AgentProfiles>();
         services.AddScoped<Audit>();

@@ -25,7 +25,7 @@ public sealed class Audit(AttuneDb db, TimeProvider clock)
         new("signin", "Sign-ins", ["signin."]),
         new("people", "People and passwords", ["user."]),
         new("keys", "API keys and webhooks", ["apikey.", "webhook."]),
-        new("vulnerability", "Vulnerability details", ["vulnerability.", "need."]),
+        new("vulnerability", "Vulnerability details and erasures", ["vulnerability.", "need.", "customer."]),
         new("conversations", "Conversations", ["conversation."]),
         new("organisation", "Desks, agents, policies and articles", ["desk.", "agent.", "routing-policy.", "article."]),
     ];

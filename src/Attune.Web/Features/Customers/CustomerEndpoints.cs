@@ -19,5 +19,9 @@ internal static class CustomerEndpoints
             (await record.HandleAsync(id, request, user.Actor(), ct)).Created(n => $"/api/v1/customers/{id}"))
             .RequireAuthorization(Policies.Lead)
             .WithSummary("Records a need (e.g. a vulnerability) with the customer's consent and a review date; leads and admins only.");
+        group.MapDelete("/{id:long}", async (long id, EraseCustomer erase, ClaimsPrincipal user, CancellationToken ct) =>
+            (await erase.HandleAsync(id, user.Actor(), ct)).Ok())
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Erases the customer at their request: their record, recorded needs, conversations and messages, and alerts about them; admins only. The audit trail keeps the counts.");
     }
 }
