@@ -71,10 +71,12 @@ public sealed class Sessions(AttuneDb db, Audit audit, TimeProvider clock)
     /// </summary>
     public async Task<SignedIn?> CurrentAsync(long userId, string stamp, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
-        return user is null || user.DeactivatedAt is not null || !string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal)
-            ? null
-            : await OpenAsync(user, ct);
+        // One query: it runs for every request that carries the cookie.
+        var found = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.DeactivatedAt == null && u.SecurityStamp == stamp)
+            .Select(u => new { User = u, Agent = db.Agents.Where(a => a.UserId == u.Id).Select(a => (long?)a.Id).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : new SignedIn(Users.View(found.User), found.User.SecurityStamp, found.Agent);
     }
 
     /// <summary>A session for someone who has just proved who they are some other way (first-run set-up).</summary>
@@ -103,8 +105,7 @@ public sealed class Sessions(AttuneDb db, Audit audit, TimeProvider clock)
         {
             return Failure.Invalid("newPassword", "The new password must differ from the current one.");
         }
-        user.PasswordHash = Secrets.HashPassword(next!);
-        user.SecurityStamp = Secrets.Token(16);
+        Users.ReplacePassword(user, next!);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(user.Email, "user.password.changed", $"user:{user.Id}", null, ct);
         return await OpenAsync(user, ct);

@@ -36,7 +36,7 @@ public sealed partial class Users
         }
         var now = clock.GetUtcNow();
         user.DeactivatedAt = now;
-        user.SecurityStamp = Secrets.Token(16);
+        user.SecurityStamp = NewStamp();
         var agents = await db.Agents.Where(a => a.UserId == id).ToListAsync(ct);
         foreach (var agent in agents)
         {
@@ -86,8 +86,7 @@ public sealed partial class Users
         {
             return Failure.NotFound($"User {id}");
         }
-        user.PasswordHash = Secrets.HashPassword(password!);
-        user.SecurityStamp = Secrets.Token(16);
+        ReplacePassword(user, password!);
         (user.FailedSignIns, user.LockedUntil) = (0, null);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "user.password.set", $"user:{id}", null, ct);

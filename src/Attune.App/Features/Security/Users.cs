@@ -27,6 +27,13 @@ public sealed partial class Users(AttuneDb db, Audit audit, TimeProvider clock)
             ? Failure.Invalid(field, $"{label ?? field} must have at least {MinPasswordLength} characters.")
             : null;
 
+    /// <summary>Gives the account a new password, which also ends every session opened with the old one.</summary>
+    internal static void ReplacePassword(User user, string password) =>
+        (user.PasswordHash, user.SecurityStamp) = (Secrets.HashPassword(password), NewStamp());
+
+    /// <summary>A security stamp for an account; replacing it ends every session that carries the old one (see <see cref="Sessions.CurrentAsync"/>).</summary>
+    internal static string NewStamp() => Secrets.Token(16);
+
     /// <summary>Whether <paramref name="id"/> is the only active administrator, whom nobody may demote or deactivate.</summary>
     internal static async Task<bool> IsLastAdminAsync(AttuneDb db, long id, CancellationToken ct) =>
         !await db.Users.AnyAsync(u => u.Id != id && u.DeactivatedAt == null && u.Roles.Contains(Roles.Admin), ct);
@@ -75,7 +82,7 @@ public sealed partial class Users(AttuneDb db, Audit audit, TimeProvider clock)
             Email = email,
             Name = request.Name.Trim(),
             PasswordHash = Secrets.HashPassword(request.Password!),
-            SecurityStamp = Secrets.Token(16),
+            SecurityStamp = NewStamp(),
             Roles = string.Join(',', (request.Roles ?? [Roles.Agent]).Distinct()),
             CreatedAt = clock.GetUtcNow(),
         };

@@ -56,10 +56,14 @@ public sealed class WebhookOutbox(TimeProvider clock)
             {
                 continue;
             }
-            payload ??= JsonSerializer.Serialize(new { @event = eventName, at = now, data }, Json.Options);
+            payload ??= Payload(eventName, now, data);
             into.Add(new WebhookDelivery { WebhookId = id, Event = eventName, Payload = payload, CreatedAt = now, NextAttemptAt = now });
         }
     }
+
+    /// <summary>The body every delivery carries: <c>{"event", "at", "data"}</c>.</summary>
+    internal static string Payload(string eventName, DateTimeOffset at, object data) =>
+        JsonSerializer.Serialize(new { @event = eventName, at, data }, Json.Options);
 
     private async Task<IReadOnlyList<(long Id, string Events)>> SubscriptionsAsync(AttuneDb db, CancellationToken ct)
     {

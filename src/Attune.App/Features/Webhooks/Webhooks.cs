@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Linq.Expressions;
 using Attune.App.Common;
 using Attune.App.Data;
 using Attune.App.Data.Entities;
@@ -66,9 +66,11 @@ public sealed class Webhooks(AttuneDb db, WebhookOutbox outbox, Audit audit, Tim
             .ToDictionaryAsync(c => c.Id, ct);
         var lastIds = counts.Values.Where(c => c.Last is not null).Select(c => c.Last!.Value).ToList();
         var last = await Deliveries(db.WebhookDeliveries.Where(d => lastIds.Contains(d.Id))).ToDictionaryAsync(d => d.WebhookId, ct);
-        return [.. hooks.Select(w => counts.TryGetValue(w.Id, out var c)
-            ? new WebhookView(w.Id, w.Url, w.Events.Split(','), w.Active, null, c.Delivered, c.Pending, c.Failed, last.GetValueOrDefault(w.Id))
-            : new WebhookView(w.Id, w.Url, w.Events.Split(','), w.Active, null))];
+        return [.. hooks.Select(w =>
+        {
+            var c = counts.GetValueOrDefault(w.Id);
+            return new WebhookView(w.Id, w.Url, w.Events.Split(','), w.Active, null, c?.Delivered ?? 0, c?.Pending ?? 0, c?.Failed ?? 0, last.GetValueOrDefault(w.Id));
+        })];
     }
 
     public async Task<IReadOnlyList<DeliveryView>> DeliveriesAsync(long webhookId, int take, CancellationToken ct) =>
@@ -106,7 +108,7 @@ public sealed class Webhooks(AttuneDb db, WebhookOutbox outbox, Audit audit, Tim
             return Failure.Conflict("This webhook is disabled; enable it to send a test.");
         }
         var now = clock.GetUtcNow();
-        var payload = JsonSerializer.Serialize(new { @event = Ping, at = now, data = new { webhookId = id, by = actor } }, Json.Options);
+        var payload = WebhookOutbox.Payload(Ping, now, new { webhookId = id, by = actor });
         var delivery = new WebhookDelivery { WebhookId = id, Event = Ping, Payload = payload, CreatedAt = now, NextAttemptAt = now };
         db.WebhookDeliveries.Add(delivery);
         await db.SaveChangesAsync(ct);
@@ -138,9 +140,11 @@ public sealed class Webhooks(AttuneDb db, WebhookOutbox outbox, Audit audit, Tim
         return View(delivery);
     }
 
-    private static IQueryable<DeliveryView> Deliveries(IQueryable<WebhookDelivery> q) =>
-        q.AsNoTracking().Select(d => new DeliveryView(d.Id, d.WebhookId, d.Event, d.Attempts, d.CreatedAt, d.DeliveredAt, d.Failed, d.LastStatus, d.LastError));
+    // One mapping of a delivery: translated to SQL for the lists, compiled for a row in hand.
+    private static readonly Expression<Func<WebhookDelivery, DeliveryView>> AsView =
+        d => new DeliveryView(d.Id, d.WebhookId, d.Event, d.Attempts, d.CreatedAt, d.DeliveredAt, d.Failed, d.LastStatus, d.LastError);
 
-    private static DeliveryView View(WebhookDelivery d) =>
-        new(d.Id, d.WebhookId, d.Event, d.Attempts, d.CreatedAt, d.DeliveredAt, d.Failed, d.LastStatus, d.LastError);
+    private static readonly Func<WebhookDelivery, DeliveryView> View = AsView.Compile();
+
+    private static IQueryable<DeliveryView> Deliveries(IQueryable<WebhookDelivery> q) => q.AsNoTracking().Select(AsView);
 }
