@@ -23,6 +23,13 @@ public static class Names
         return words.ToString();
     }
 
+    /// <summary>A count with its noun, singular for one: "1 problem", "3 problems".</summary>
+    /// <param name="count">How many.</param>
+    /// <param name="noun">The singular noun; its plural adds an "s".</param>
+    /// <returns>The count and the noun, e.g. "2 conversations".</returns>
+    public static string Count(int count, string noun) =>
+        count == 1 ? $"1 {noun}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}s");
+
     /// <summary>An enum value's name in lower-case words (<see cref="Words(string)"/>).</summary>
     /// <typeparam name="T">The enum type.</typeparam>
     /// <param name="value">The value, e.g. <c>Characteristic.Bereavement</c>.</param>

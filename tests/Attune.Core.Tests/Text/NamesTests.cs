@@ -15,4 +15,10 @@ public sealed class NamesTests
 
     [Fact]
     public void EnumValue_ReadsAsItsNameInWords() => Assert.Equal("life event", Names.Words(VulnerabilityDriver.LifeEvent));
+
+    [Theory]
+    [InlineData(0, "0 problems")]
+    [InlineData(1, "1 problem")]
+    [InlineData(1200, "1200 problems")]
+    public void Count_IsSingularForOneOnly(int count, string expected) => Assert.Equal(expected, Names.Count(count, "problem"));
 }
