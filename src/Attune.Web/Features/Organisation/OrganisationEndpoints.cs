@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Attune.App.Features.Organisation;
 using Attune.Web.Features.Security;
@@ -43,11 +42,6 @@ internal static class OrganisationEndpoints
             .WithSummary("The situation playbooks (do/don't rules) and regional norms the coaching module ships.");
     }
 
-    internal static Requester Requester(this ClaimsPrincipal user)
-    {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        long? userId = id is not null && !id.StartsWith("apikey:", StringComparison.Ordinal)
-            && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-        return new Requester(user.Actor(), userId, SecuritySetup.ActsAsLead(user));
-    }
+    // An API key's principal has no user id ("apikey:N" is not a number).
+    internal static Requester Requester(this ClaimsPrincipal user) => new(user.Actor(), user.UserId(), SecuritySetup.ActsAsLead(user));
 }
