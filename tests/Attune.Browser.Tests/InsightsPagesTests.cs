@@ -112,7 +112,13 @@ public sealed class InsightsPagesTests(WebApp web)
         var load = api.GetProperty("load").EnumerateArray().ToList();
         var cells = chart.Locator("td[data-series=Load]");
         await Assertions.Expect(cells).ToHaveCountAsync(load.Count);
-        Assert.Equal(load[^1].GetProperty("load").GetDouble(), Parse(await cells.Last.GetAttributeAsync("data-value")));
+        // Every point of the shift's grid as the API gives it. The last point is "now", which the page and the API each
+        // take at their own moment while the load recovers, so it is left out (1.27 against 1.26 once).
+        var shown = await cells.EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.value)");
+        for (var i = 0; i < load.Count - 1; i++)
+        {
+            Assert.Equal(load[i].GetProperty("load").GetDouble(), Parse(shown[i]));
+        }
         Assert.True(api.GetProperty("handled").GetInt32() > 0, "the demo agent has handled conversations today");
         Assert.Equal(api.GetProperty("handled").GetDouble(), Parse(await page.Locator("[data-metric=handled]").GetAttributeAsync("data-value")));
         Assert.True(load.Max(p => p.GetProperty("load").GetDouble()) > 1, "the shift's heavier conversations raise the load");
