@@ -19,9 +19,10 @@ namespace Attune.Bench;
 
 /// <summary>
 /// `ingest`: the full ingest path (HTTP over loopback, auth, validate, read, persist, update conversation) against
-/// the same database's raw INSERT rate for the same rows, with the same number of concurrent clients.
-/// Options: --messages N (20000), --clients C (16), --batch B (1: one message per request; B > 1 posts
-/// /messages:batch with B messages each), --database sqlite|postgres|both (both), --writers W (Database:IngestWriters
+/// the same database's raw INSERT rate for the same rows: raw at several connection counts, ingest at several client
+/// counts, each ingest against the best raw rate (and the raw rate at its own count where that was measured).
+/// Options: --messages N (20000), --clients LIST (16,64,128), --raw-connections LIST (1,4,8,16,32,64,128), --batch B
+/// (1: one message per request; B > 1 posts /messages:batch with B messages each), --database sqlite|postgres|both (both), --writers W (Database:IngestWriters
 /// for PostgreSQL, 2), --postgres CONNECTION (or $ATTUNE_BENCH_POSTGRES / $ATTUNE_TEST_POSTGRES).
 /// </summary>
 internal static class IngestBench
@@ -31,7 +32,8 @@ internal static class IngestBench
     public static int Run(string[] args)
     {
         var messages = 20000;
-        var clients = 16;
+        int[] clients = [16, 64, 128];
+        int[] connections = [1, 4, 8, 16, 32, 64, 128];
         var perRequest = 1;
         var only = "both";
         var writers = "2";
@@ -43,8 +45,13 @@ internal static class IngestBench
                 case "--messages" when i + 1 < args.Length:
                     messages = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
-                case "--clients" when i + 1 < args.Length:
-                    clients = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                case "--clients" when i + 1 < args.Length && Counts(args[i + 1]) is { } c:
+                    clients = c;
+                    i++;
+                    break;
+                case "--raw-connections" when i + 1 < args.Length && Counts(args[i + 1]) is { } c:
+                    connections = c;
+                    i++;
                     break;
                 case "--batch" when i + 1 < args.Length:
                     perRequest = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -59,19 +66,20 @@ internal static class IngestBench
                     postgres = args[++i];
                     break;
                 default:
-                    Console.Error.WriteLine($"ingest: unknown or incomplete option '{args[i]}'");
+                    Console.Error.WriteLine($"ingest: unknown or incomplete option '{args[i]}' (--clients and --raw-connections take positive counts separated by commas)");
                     return 2;
             }
         }
         var rows = Rows(messages);
         var costs = new List<string>();
-        Console.WriteLine($"Ingest benchmark: {messages} messages in {messages / 4} conversations, {clients} concurrent clients, "
+        Console.WriteLine($"Ingest benchmark: {messages} messages in {messages / 4} conversations, "
             + $"{(perRequest == 1 ? "one message per request" : $"{perRequest} messages per /messages:batch request")}, {Environment.ProcessorCount} cores");
-        Console.WriteLine($"{"database",-10} {"ingest msg/s",13} {"p50 ms",8} {"p99 ms",8} {"raw insert rows/s",18} {"ingest/raw",11} {"HTTP floor req/s",17}");
+        Console.WriteLine($"Raw INSERT (one autocommitted row each) at {string.Join(", ", connections)} connections; ingest/raw is against the best of them.");
+        Console.WriteLine();
         if (only != "postgres")
         {
             var file = Path.Combine(Path.GetTempPath(), $"attune-bench-{Guid.NewGuid():N}.db");
-            costs.Add(Measure("SQLite", new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"), rows, clients, perRequest));
+            costs.AddRange(Measure("SQLite", new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"), rows, clients, connections, perRequest));
             SqliteConnection.ClearAllPools();
             foreach (var f in new[] { file, file + "-wal", file + "-shm" })
             {
@@ -80,8 +88,8 @@ internal static class IngestBench
         }
         if (only != "sqlite" && !string.IsNullOrWhiteSpace(postgres))
         {
-            var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = "attune_bench_" + Guid.NewGuid().ToString("N")[..8], MaxPoolSize = 200 };
-            costs.Add(Measure("PostgreSQL", DatabaseOptions.From("Postgres", builder.ConnectionString, writers), rows, clients, perRequest));
+            var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = "attune_bench_" + Guid.NewGuid().ToString("N")[..8], MaxPoolSize = 400 };
+            costs.AddRange(Measure("PostgreSQL", DatabaseOptions.From("Postgres", builder.ConnectionString, writers), rows, clients, connections, perRequest));
             NpgsqlConnection.ClearAllPools();
             using var admin = new NpgsqlConnection(postgres);
             admin.Open();
@@ -100,10 +108,19 @@ internal static class IngestBench
         // What each message costs whom, which throughput on shared cores hides. With the database on cores of its own
         // and enough Attune nodes in front of it, ingest would reach the "database-bound" column's share of the raw rate.
         Console.WriteLine();
-        Console.WriteLine("CPU per message, µs: this process (HTTP clients, server, in-process SQLite) and the local PostgreSQL processes; methods compiled during the timed runs");
-        Console.WriteLine($"{"database",-10} {"ingest: process",16} {"database",9} {"raw: process",13} {"database",9} {"database-bound ingest/raw",26} {"JIT'd in runs",14}");
+        Console.WriteLine("CPU per message, µs: this process (HTTP clients, server, in-process SQLite) and the local PostgreSQL processes, raw at its best connections; methods compiled during the timed runs");
+        Console.WriteLine($"{"database",-10} {"clients",7} {"ingest: process",16} {"database",9} {"raw: process",13} {"database",9} {"database-bound ingest/raw",26} {"JIT'd in runs",14}");
         costs.ForEach(Console.WriteLine);
         return 0;
+    }
+
+    // "16,64" → [16, 64]; null unless every item is a positive count.
+    private static int[]? Counts(string list)
+    {
+        var items = list.Split(',', StringSplitOptions.TrimEntries);
+        return items.All(x => int.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+            ? [.. items.Select(x => int.Parse(x, CultureInfo.InvariantCulture))]
+            : null;
     }
 
     private static IngestMessageRequest[] Rows(int n)
@@ -123,22 +140,40 @@ internal static class IngestBench
             start.AddSeconds(i)))];
     }
 
-    // Prints the throughput line; returns the CPU line.
-    private static string Measure(string name, DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
+    // Ingest at each client count, then the raw rate at each connection count; each ingest is set against the best raw
+    // rate. Prints the throughput lines; returns the CPU lines.
+    private static List<string> Measure(string name, DatabaseOptions database, IngestMessageRequest[] rows, int[] clients, int[] connections, int perRequest)
     {
-        var (rate, p50, p99, floor, cpu) = IngestOverHttp(database, rows, clients, perRequest).GetAwaiter().GetResult();
-        var (raw, rawCpu) = RawInsert(database, rows, clients).GetAwaiter().GetResult();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-10} {rate,13:N0} {p50,8:N2} {p99,8:N2} {raw,18:N0} {rate / raw,10:P0} {floor,17:N0}"));
+        // Ingest first: its server creates and migrates the database.
+        var runs = IngestOverHttp(database, rows, clients, perRequest).GetAwaiter().GetResult();
+        var raws = RawInsert(database, rows, connections).GetAwaiter().GetResult();
+        var best = raws.MaxBy(r => r.Rate)!;
+        Console.WriteLine($"{name}: raw INSERT rows/s by connections: "
+            + string.Join(" · ", raws.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Connections}: {r.Rate:N0}")))
+            + $" (best at {best.Connections})");
+        Console.WriteLine($"{"database",-10} {"clients",7} {"ingest msg/s",13} {"p50 ms",8} {"p99 ms",8} {"ingest/raw best",16} {"ingest/raw same",16} {"HTTP floor req/s",17}");
         // SQLite runs inside this process, so only PostgreSQL has a database column.
         var pg = database.Provider == DatabaseProvider.Postgres;
-        double? db = pg ? cpu.Database : null, rawDb = pg ? rawCpu.Database : null;
-        var bound = db is > 0 && rawDb is { } r ? (r / db.Value).ToString("P0", CultureInfo.InvariantCulture) : "-";
         static string Us(double? us) => us?.ToString("N0", CultureInfo.InvariantCulture) ?? "-";
-        return $"{name,-10} {Us(cpu.Own),16} {Us(db),9} {Us(rawCpu.Own),13} {Us(rawDb),9} {bound,26} {$"{cpu.Compiled} / {rawCpu.Compiled}",14}";
+        var costs = new List<string>();
+        foreach (var run in runs)
+        {
+            var same = raws.FirstOrDefault(r => r.Connections == run.Clients) is { Rate: > 0 } s ? (run.Rate / s.Rate).ToString("P0", CultureInfo.InvariantCulture) : "-";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-10} {run.Clients,7} {run.Rate,13:N0} {run.P50,8:N2} {run.P99,8:N2} {run.Rate / best.Rate,16:P0} {same,16} {run.Floor,17:N0}"));
+            double? db = pg ? run.Cpu.Database : null, rawDb = pg ? best.Cpu.Database : null;
+            var bound = db is > 0 && rawDb is { } r ? (r / db.Value).ToString("P0", CultureInfo.InvariantCulture) : "-";
+            costs.Add($"{name,-10} {run.Clients,7} {Us(run.Cpu.Own),16} {Us(db),9} {Us(best.Cpu.Own),13} {Us(rawDb),9} {bound,26} {$"{run.Cpu.Compiled} / {best.Cpu.Compiled}",14}");
+        }
+        return costs;
     }
 
-    private static async Task<(double Rate, double P50, double P99, double Floor, CpuPerItem Cpu)> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int clients, int perRequest)
+    private sealed record IngestRun(int Clients, double Rate, double P50, double P99, double Floor, CpuPerItem Cpu);
+
+    private sealed record RawRun(int Connections, double Rate, CpuPerItem Cpu);
+
+    // One server; each client count posts the rows under a source of its own, so no run meets another's messages.
+    private static async Task<List<IngestRun>> IngestOverHttp(DatabaseOptions database, IngestMessageRequest[] rows, int[] clientCounts, int perRequest)
     {
         var port = FreePort();
         var app = await AttuneHost.BuildAsync([], b =>
@@ -159,39 +194,44 @@ internal static class IngestBench
             await scope.ServiceProvider.GetRequiredService<ApiKeys>().CreateAsync(new NewApiKey("bench", [Scopes.Ingest]), "bench", CancellationToken.None, Key);
         }
         await app.StartAsync();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        http.DefaultRequestHeaders.Add("X-Api-Key", Key);
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         // Bodies are encoded before the clock starts, as a connector holding its queue would send them.
         byte[][] Bodies(IEnumerable<IngestMessageRequest> messages) => perRequest == 1
             ? [.. messages.Select(r => JsonSerializer.SerializeToUtf8Bytes(r, options))]
             : [.. messages.Chunk(perRequest).Select(c => JsonSerializer.SerializeToUtf8Bytes(new { messages = c }, options))];
         var path = perRequest == 1 ? "/api/v1/messages" : "/api/v1/messages:batch";
-        // Latency is per request; the rate is per message.
-        var bodies = Bodies(rows);
-        // Warm up on the same path (under other sources, so nothing collides).
-        await WarmUpAsync(async round =>
+        var runs = new List<IngestRun>();
+        foreach (var clients in clientCounts)
         {
-            var warm = Bodies(rows.Take(1000).Select(r => r with { Source = $"warmup-{round}" }));
-            await Drive(http, warm, path, clients, new long[warm.Length]);
-        });
-        var latencies = new long[bodies.Length];
-        var cpu = new CpuMeter();
-        var clock = Stopwatch.StartNew();
-        await Drive(http, bodies, path, clients, latencies);
-        clock.Stop();
-        var spent = cpu.PerItem(rows.Length);
-        // The HTTP floor: as many requests from the same clients to an endpoint that does no work (GET /health/live).
-        await Drive(http, new byte[]?[2000], "/health/live", clients, new long[2000]);
-        var floorClock = Stopwatch.StartNew();
-        await Drive(http, new byte[]?[bodies.Length], "/health/live", clients, new long[bodies.Length]);
-        floorClock.Stop();
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+            // Latency is per request; the rate is per message.
+            var bodies = Bodies(rows.Select(r => r with { Source = $"bench-{clients}" }));
+            // Warm up on the same path (under other sources, so nothing collides).
+            await WarmUpAsync(async round =>
+            {
+                var warm = Bodies(rows.Take(1000).Select(r => r with { Source = $"warmup-{clients}-{round}" }));
+                await Drive(http, warm, path, clients, new long[warm.Length]);
+            });
+            var latencies = new long[bodies.Length];
+            var cpu = new CpuMeter();
+            var clock = Stopwatch.StartNew();
+            await Drive(http, bodies, path, clients, latencies);
+            clock.Stop();
+            var spent = cpu.PerItem(rows.Length);
+            // The HTTP floor: as many requests from the same clients to an endpoint that does no work (GET /health/live).
+            await Drive(http, new byte[]?[2000], "/health/live", clients, new long[2000]);
+            var floorClock = Stopwatch.StartNew();
+            await Drive(http, new byte[]?[bodies.Length], "/health/live", clients, new long[bodies.Length]);
+            floorClock.Stop();
+            Array.Sort(latencies);
+            double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+            runs.Add(new IngestRun(clients, rows.Length / clock.Elapsed.TotalSeconds, Ms(latencies[latencies.Length / 2]),
+                Ms(latencies[(int)(latencies.Length * 0.99)]), bodies.Length / floorClock.Elapsed.TotalSeconds, spent));
+        }
         await app.StopAsync();
         await app.DisposeAsync();
-        Array.Sort(latencies);
-        double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-        return (rows.Length / clock.Elapsed.TotalSeconds, Ms(latencies[latencies.Length / 2]), Ms(latencies[(int)(latencies.Length * 0.99)]),
-            bodies.Length / floorClock.Elapsed.TotalSeconds, spent);
+        return runs;
     }
 
     // Runs rounds until tiered compilation has settled: a server runs for days, so the timed run must not measure the
@@ -233,10 +273,11 @@ internal static class IngestBench
         })));
     }
 
-    // The floor: the same rows into the same Messages table (one autocommitted INSERT each, same concurrency),
-    // with no HTTP, no customer or conversation work. The rows carry the same reading columns as ingest stores
-    // (computed before the clock starts), so both sides write the same bytes into the same indexes.
-    private static async Task<(double Rate, CpuPerItem Cpu)> RawInsert(DatabaseOptions database, IngestMessageRequest[] rows, int clients)
+    // The floor: the same rows into the same Messages table (one autocommitted INSERT each), with no HTTP, no customer
+    // or conversation work, at each connection count (more connections are not always faster: past a point they
+    // contend in the database). The rows carry the same reading columns as ingest stores (computed before the clock
+    // starts), so both sides write the same bytes into the same indexes.
+    private static async Task<List<RawRun>> RawInsert(DatabaseOptions database, IngestMessageRequest[] rows, int[] connectionCounts)
     {
         var stored = rows.Select(r => StoredColumns(r.Text!)).ToArray();
         long conversation;
@@ -253,13 +294,18 @@ internal static class IngestBench
             Add(cmd, "t", Time(database, DateTimeOffset.UnixEpoch));
             conversation = Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
-        // Warmed up as ingest is, under other sources.
-        await WarmUpAsync(round => InsertAsync(database, conversation, $"raw-warmup-{round}", rows[..Math.Min(1000, rows.Length)], stored, clients));
-        var cpu = new CpuMeter();
-        var clock = Stopwatch.StartNew();
-        await InsertAsync(database, conversation, "raw", rows, stored, clients);
-        clock.Stop();
-        return (rows.Length / clock.Elapsed.TotalSeconds, cpu.PerItem(rows.Length));
+        var runs = new List<RawRun>();
+        foreach (var connections in connectionCounts)
+        {
+            // Warmed up as ingest is, under other sources.
+            await WarmUpAsync(round => InsertAsync(database, conversation, $"raw-warmup-{connections}-{round}", rows[..Math.Min(1000, rows.Length)], stored, connections));
+            var cpu = new CpuMeter();
+            var clock = Stopwatch.StartNew();
+            await InsertAsync(database, conversation, $"raw-{connections}", rows, stored, connections);
+            clock.Stop();
+            runs.Add(new RawRun(connections, rows.Length / clock.Elapsed.TotalSeconds, cpu.PerItem(rows.Length)));
+        }
+        return runs;
     }
 
     private static async Task InsertAsync(DatabaseOptions database, long conversation, string source, IngestMessageRequest[] rows, object[][] stored, int clients)
