@@ -118,9 +118,15 @@ internal static class IngestBench
     private static int[]? Counts(string list)
     {
         var items = list.Split(',', StringSplitOptions.TrimEntries);
-        return items.All(x => int.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
-            ? [.. items.Select(x => int.Parse(x, CultureInfo.InvariantCulture))]
-            : null;
+        var counts = new int[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!int.TryParse(items[i], NumberStyles.None, CultureInfo.InvariantCulture, out counts[i]) || counts[i] == 0)
+            {
+                return null;
+            }
+        }
+        return counts;
     }
 
     private static IngestMessageRequest[] Rows(int n)
