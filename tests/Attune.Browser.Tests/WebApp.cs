@@ -49,7 +49,8 @@ public sealed class WebApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs a demo person in through the sign-in page and waits for the inbox.</summary>
+    /// <summary>Signs a demo person in through the sign-in page and waits for the inbox, live (its circuit connected:
+    /// a link clicked before that can change the address and not the page).</summary>
     public async Task<IPage> SignInAsync(string email)
     {
         var page = await NewPageAsync();
@@ -58,6 +59,7 @@ public sealed class WebApp : IAsyncLifetime
         await page.GetByLabel("Password").FillAsync(DemoUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await ArrivesAtAsync(page, "/inbox");
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
         return page;
     }
 
